@@ -1,0 +1,58 @@
+"""From cleaned articles to extractions: runs the pipeline and builds the public model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.model import Article, Extraction, Span, Statement
+from wirewatch.nlp import load_pipeline
+from wirewatch.nlp.records import Attribution, CharRange
+from wirewatch.settings import Settings
+
+
+class Extractor:
+    """Holds one loaded pipeline; reuse it for many articles."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = nlp or load_pipeline(self.settings.model)
+
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((self._doc(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield Extraction(article=article, statements=statements_of(doc, article))
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        if article.headline is not None:
+            doc._.wirewatch_headline = (article.headline.start, article.headline.end)
+        return doc
+
+
+def statements_of(doc: Doc, article: Article) -> tuple[Statement, ...]:
+    """The doc's attribution records as public statements with spans into ``article.text``."""
+    text = article.text
+    return tuple(_statement(text, a) for a in doc._.wirewatch_statements or [])
+
+
+def _span(text: str, r: CharRange | None) -> Span | None:
+    return Span.of(text, *r) if r else None
+
+
+def _statement(text: str, a: Attribution) -> Statement:
+    return Statement(
+        kind=a.kind,  # type: ignore[arg-type]
+        content=tuple(Span.of(text, s, e) for s, e in a.content),
+        cue=_span(text, a.cue),
+        speaker=_span(text, a.speaker),
+        speaker_name=a.speaker_name,
+        speaker_role=a.speaker_role,
+        speaker_type=a.speaker_type,  # type: ignore[arg-type]
+        addressee=a.addressee,
+    )

@@ -1,0 +1,380 @@
+"""``wirewatch_attribution``: find the attributed statements of a doc.
+
+A statement is anchored on a *cue*, a reporting verb from ``lexicons/cue_verbs.txt`` (or
+``according to``, or a verb + preposition from ``cue_preps.txt``). For each cue, outermost
+first, the finder looks for:
+
+1. a quotation framed by the cue (``"...," Kirby said.`` / ``Kirby said: "..."``): a
+   direct statement whose content is the whole quote, however many sentences it holds;
+2. otherwise the reported clause (``ccomp``) or complement of the cue: an indirect
+   statement, or a mixed one when part of the clause is quoted.
+
+Cues inside a quote or inside the content of an outer statement are skipped: nested
+attribution belongs to the content. Quotes no cue claimed become follow-on statements
+when they come right after a direct statement, and the headline gets its trailing
+``: Source``. Speakers are resolved later, by ``wirewatch_speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from wirewatch.nlp.lexicons import extended
+from wirewatch.nlp.quotes import Quote
+from wirewatch.nlp.records import Attribution, CharRange
+from wirewatch.nlp.spans import frame_tokens, mention_range, trim_range, words_quoted
+
+# A trailing source in a headline: "Russia seeks drones after losses: White House".
+_HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
+_RELATIVE = {"who", "which", "that"}
+
+
+@Language.factory(
+    "wirewatch_attribution",
+    default_config={"extra_cues": [], "cue_file": None},
+)
+def make_attribution(
+    nlp: Language, name: str, extra_cues: list[str], cue_file: str | None
+) -> AttributionFinder:
+    return AttributionFinder(extended("cue_verbs", extra_cues, cue_file), extended("cue_preps"))
+
+
+class AttributionFinder:
+    def __init__(self, cue_verbs: frozenset[str], cue_preps: frozenset[str]) -> None:
+        self.cue_preps = {(verb, prep) for verb, prep in (p.split() for p in cue_preps)}
+        self.cue_verbs = cue_verbs | {verb for verb, _ in self.cue_preps}
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes: tuple[Quote, ...] = doc._.wirewatch_quotes
+        found: list[Attribution] = []
+        used: set[Quote] = set()
+        headline = self._headline(doc)
+        if headline:
+            found.append(headline)
+        # Outermost cues first, so that a cue nested in another's content is seen as nested.
+        cues = sorted((t for t in doc if self._is_cue(t)), key=lambda t: (_depth(t), t.i))
+        for cue in cues:
+            if _inside(cue.idx, [(q.start, q.end) for q in quotes]):
+                continue
+            if any(_inside(cue.idx, a.content) for a in found):
+                continue
+            statement = self._from_quote(doc, cue, quotes, used) or self._reported(doc, cue, quotes)
+            if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
+                found.append(statement)
+        found.sort(key=lambda a: a.start)
+        found = _add_follow_ons(doc, found, quotes, used)
+        doc._.wirewatch_statements = found
+        return doc
+
+    # -- cues -------------------------------------------------------------------------
+
+    def _is_cue(self, tok: Token) -> bool:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+            return False
+        # A participle modifying a noun ("the deal, revealed by the White House") reports nothing.
+        return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN"
+
+    def _speaker_and_cue(self, cue: Token) -> tuple[Token | None, CharRange]:
+        """The head of the speaker mention, and the cue's character range.
+
+        Climbs from a subjectless cue to the verb that has the subject: a conjoined verb
+        (``told CNN ... and explained``), a gerund (``responded by saying``, ``..., saying``).
+        """
+        if cue.lower_ == "according":
+            to = next(c for c in cue.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return obj, (cue.idx, to.idx + len(to))
+        verb, cue_start = cue, cue.idx
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    subj = verb.head
+                return subj, (cue_start, cue.idx + len(cue))
+            if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG"):
+                verb = verb.head
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+                cue_start = min(cue_start, verb.idx)
+            elif verb.dep_ == "relcl":
+                return verb.head, (cue_start, cue.idx + len(cue))
+            else:
+                break
+        return None, (cue_start, cue.idx + len(cue))
+
+    # -- direct: a quote framed by the cue ----------------------------------------------
+
+    def _from_quote(
+        self, doc: Doc, cue: Token, quotes: tuple[Quote, ...], used: set[Quote]
+    ) -> Attribution | None:
+        speaker, cue_range = self._speaker_and_cue(cue)
+        if speaker is None or cue.lower_ == "according":
+            return None
+        # The parser sometimes hangs the quote on the speaker ("engineer" read as a verb).
+        quoted = [(q.open, q.close) for q in quotes]
+        frame = [t for t in frame_tokens(cue, speaker) if not _inside(t.idx, quoted)]
+        frame_start = min(t.idx for t in frame)
+        frame_end = max(t.idx + len(t) for t in frame)
+        quote = _quote_before(doc, quotes, frame_start, used) or _quote_after(doc, quotes, frame_end, used)
+        if quote is None:
+            return None
+        used.add(quote)
+        before_frame = quote.close <= frame_start
+        content: list[CharRange] = [_clause_start(doc, quote) if before_frame else (quote.start, quote.end)]
+        # "A," he said, "B." is one statement in two parts.
+        if before_frame:
+            rest = _quote_after(doc, quotes, frame_end, used, separator=",")
+            if rest is not None:
+                used.add(rest)
+                content.append((rest.start, rest.end))
+        content = [trim_range(doc.text, s, e) for s, e in content]
+        return Attribution(
+            kind=words_quoted(doc.text, content, quotes),
+            content=content,
+            cue=cue_range,
+            speaker=mention_range(speaker),
+            speaker_head=speaker.i,
+            addressee=_addressee(cue),
+        )
+
+    # -- indirect and mixed: the reported clause -----------------------------------------
+
+    def _reported(self, doc: Doc, cue: Token, quotes: tuple[Quote, ...]) -> Attribution | None:
+        speaker, cue_range = self._speaker_and_cue(cue)
+        if speaker is None:
+            return None
+        clause = self._clause(cue)
+        if clause is None:
+            return None
+        start, end = trim_range(doc.text, *clause)
+        if end - start < 2 or not re.search(r"\w", doc.text[start:end]):
+            return None
+        content = [(start, end)]
+        return Attribution(
+            kind=words_quoted(doc.text, content, quotes),
+            content=content,
+            cue=cue_range,
+            speaker=mention_range(speaker),
+            speaker_head=speaker.i,
+            addressee=_addressee(cue),
+        )
+
+    def _clause(self, cue: Token) -> CharRange | None:
+        if cue.lower_ == "according":
+            return _according_clause(cue)
+        lemma = cue.lemma_.lower()
+        for child in cue.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                return self._with_trailing_modifiers(cue, child)
+        # A noun that carries the clause: "revealed intelligence that ...", "made the claim that".
+        for child in cue.children:
+            if child.dep_ == "dobj":
+                for grand in child.children:
+                    if grand.dep_ in ("ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
+                        return _subtree_range(grand)
+        for child in cue.children:
+            if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
+                obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    return _subtree_range(obj[0])
+        if lemma in ("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "call"):
+            for child in cue.children:
+                if child.dep_ == "xcomp":
+                    return _subtree_range(child)
+        return None
+
+    def _with_trailing_modifiers(self, cue: Token, clause: Token) -> CharRange:
+        """The clause, and the modifiers after it that the parser hung on the cue instead.
+
+        ``said that the plan shows its need to reinforce due to heavy losses``: the small
+        model often attaches ``due to ...`` to ``said``. Frame modifiers (``in a
+        statement``) and further reports (``, adding that ...``) stay out.
+        """
+        start, end = _subtree_range(clause)
+        if clause.i < cue.i:
+            return start, end
+        for child in cue.rights:
+            if child.i <= clause.right_edge.i:
+                continue
+            if child.dep_ not in ("prep", "advcl", "npadvmod", "advmod") or _is_frame_modifier(child):
+                break
+            if any(self._is_cue(t) for t in child.subtree):
+                break
+            end = _subtree_range(child)[1]
+        return start, end
+
+    # -- headline ---------------------------------------------------------------------
+
+    def _headline(self, doc: Doc) -> Attribution | None:
+        span = doc._.wirewatch_headline
+        if not span:
+            return None
+        start, end = span
+        match = _HEADLINE_SOURCE.match(doc.text[start:end])
+        if not match or len(match["source"].split()) > 6:
+            return None
+        src_start, src_end = start + match.start("source"), start + match.end("source")
+        head = doc.char_span(src_start, src_end, alignment_mode="expand")
+        return Attribution(
+            kind="headline",
+            content=[(start + match.start("content"), start + match.end("content"))],
+            cue=None,
+            speaker=(src_start, src_end),
+            speaker_head=head.root.i if head is not None else None,
+        )
+
+
+_FRAME_NOUNS = {
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
+    "release",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "speech",
+    "message",
+    "video",
+    "broadcast",
+    "call",
+    "report",
+    "remarks",
+}
+
+
+def _is_frame_modifier(tok: Token) -> bool:
+    """``in a statement``, ``on Twitter``, ``on Monday``: about the act of saying, not what was said."""
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in ("DATE", "TIME", "ORG") for o in objects)
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _inside(idx: int, ranges: list[CharRange]) -> bool:
+    return any(s <= idx < e for s, e in ranges)
+
+
+def _overlap(a: list[CharRange], b: list[CharRange]) -> float:
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shorter = min(sum(e - s for s, e in a), sum(e - s for s, e in b)) or 1
+    return shared / shorter
+
+
+def _subtree_range(tok: Token) -> CharRange:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _according_clause(cue: Token) -> CharRange | None:
+    """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause without the frame."""
+    clause_head = cue.head
+    if clause_head is cue:
+        return None
+    frame_start, frame_end = _subtree_range(cue)
+    words = [t for t in clause_head.subtree if not t.is_punct and not frame_start <= t.idx < frame_end]
+    before = [t for t in words if t.idx < frame_start]
+    after = [t for t in words if t.idx >= frame_end]
+    side = before if len(before) >= len(after) else after
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
+
+
+def _quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: set[Quote]) -> Quote | None:
+    """The closed quote that ends right before the frame (only punctuation between)."""
+    for quote in reversed(quotes):
+        if quote in used or not quote.closed or quote.close > frame_start:
+            continue
+        between = doc.text[quote.close : frame_start]
+        return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
+    return None
+
+
+def _quote_after(
+    doc: Doc, quotes: tuple[Quote, ...], frame_end: int, used: set[Quote], separator: str = ",:"
+) -> Quote | None:
+    """The quote that opens right after the frame (``said: "..."``, ``said, "..."``)."""
+    for quote in quotes:
+        if quote in used or quote.open < frame_end:
+            continue
+        between = doc.text[frame_end : quote.open]
+        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]\s*", between) and "\n" not in between
+        return quote if ok else None
+    return None
+
+
+def _clause_start(doc: Doc, quote: Quote) -> CharRange:
+    """The quote, or the clause it ends when words of the sentence lead into it (mixed)."""
+    open_tok = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
+    if open_tok is None:
+        return quote.start, quote.end
+    sent = open_tok[0].sent
+    lead = doc.text[sent.start_char : quote.open]
+    if re.search(r"\w", lead) and "\n" not in lead:
+        return sent.start_char, quote.end
+    return quote.start, quote.end
+
+
+def _addressee(cue: Token) -> str | None:
+    for child in cue.children:
+        if cue.lemma_.lower() in ("tell", "inform", "brief", "assure", "notify") and child.dep_ in (
+            "dobj",
+            "dative",
+        ):
+            return " ".join(t.text for t in child.subtree if not t.is_punct)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return " ".join(t.text for t in obj.subtree)
+    return None
+
+
+def _add_follow_ons(
+    doc: Doc, found: list[Attribution], quotes: tuple[Quote, ...], used: set[Quote]
+) -> list[Attribution]:
+    """A quote with no cue of its own that follows a direct statement is that speaker's too."""
+    out = list(found)
+    for quote in quotes:
+        if quote in used or any(_inside(quote.start, a.content) for a in out):
+            continue
+        before = [a for a in out if a.content[-1][1] <= quote.open and a.kind in ("direct", "mixed")]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.content[-1][1])
+        frame_end = max(prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r))
+        gap = doc.text[frame_end : quote.open]
+        # Only the end of the previous sentence (and at most one paragraph break) between.
+        if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
+            continue
+        if not _stands_alone(doc, quote):
+            continue
+        used.add(quote)
+        out.append(
+            Attribution(
+                kind="direct",
+                content=[trim_range(doc.text, quote.start, quote.end)],
+                cue=None,
+                speaker=None,
+                follows=prev,
+            )
+        )
+    return sorted(out, key=lambda a: a.start)
+
+
+def _stands_alone(doc: Doc, quote: Quote) -> bool:
+    """The quote is a sentence by itself: nothing but punctuation after it in its paragraph line."""
+    tail = doc.text[
+        quote.close : doc.text.find("\n", quote.close) if "\n" in doc.text[quote.close :] else None
+    ]
+    next_words = re.match(r"[\s.,;:!?\"”’)]*", tail)
+    rest = tail[next_words.end() :] if next_words else tail
+    # Another sentence may follow ("..." The minister left.), but not a frame ("..." he said).
+    return not rest or (rest[:1].isupper() and not re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest))

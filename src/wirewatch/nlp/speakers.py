@@ -1,0 +1,280 @@
+"""``wirewatch_speakers``: who each speaker mention is, within the article.
+
+People are collected from the named entities in text order: a full name introduces a
+person, and later surnames (``Kirby``) map back to it. Roles come from appositions
+(``John Kirby, a spokesman for ...``) and from titles in front of the name (``White House
+National Security Advisor Jake Sullivan``). Then each statement's mention is resolved:
+
+- a name: the person it introduces or continues;
+- ``he``/``she``: the most recent person who spoke (or was the subject of a sentence),
+  skipping anyone already known by the other pronoun;
+- ``the spokesman``: the most recent person whose role has that noun;
+- organisations and countries: their usual name (``White House``, ``Iran``);
+- anything else (``a senior US official``, ``sources``) keeps its mention, unnamed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.nlp.lexicons import extended, lexicon
+from wirewatch.nlp.records import Attribution
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PLURAL_PRONOUNS = {"they", "them"}
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_FEMININE = re.compile(
+    r"\b(?:\w+woman|queen|princess|duchess|actress|mother|wife|daughter|sister|mrs|ms|miss|madam|dame)\b"
+)
+_MASCULINE = re.compile(
+    r"\b(?:(?:spokes|chair|congress|business|council|police|anchor|sales|fire|middle)man|king|prince|duke|actor|father|husband|son|brother|mr|sir)\b"
+)
+_COUNTRY_LABELS = {"GPE"}
+_ORG_LABELS = {"ORG", "NORP", "FAC"}
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    last_seen: int = 0
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: Person
+
+
+@Language.factory("wirewatch_speakers", default_config={"extra_person_nouns": []})
+def make_speakers(nlp: Language, name: str, extra_person_nouns: list[str]) -> SpeakerResolver:
+    return SpeakerResolver(extended("person_nouns", extra_person_nouns))
+
+
+class SpeakerResolver:
+    def __init__(self, person_nouns: frozenset[str]) -> None:
+        self.person_nouns = person_nouns
+        self.org_nouns = lexicon("org_nouns")
+        self.titles = lexicon("titles")
+
+    def __call__(self, doc: Doc) -> Doc:
+        statements: list[Attribution] = doc._.wirewatch_statements or []
+        people = self._people(doc)
+        for statement in statements:
+            if statement.follows is not None:
+                _copy_speaker(statement.follows, statement)
+            elif statement.speaker_head is not None:
+                self._resolve(doc, statement, people)
+        return doc
+
+    # -- who is in the article ----------------------------------------------------------
+
+    def _people(self, doc: Doc) -> list[Mention]:
+        """Each PERSON mention with the person it names, in text order."""
+        known: dict[str, Person] = {}
+        mentions: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(ent.text)
+            if not name or not any(ch.isupper() for ch in name):
+                continue
+            person = _lookup(known, name)
+            if person is None:
+                person = Person(name=name)
+                known[name.lower()] = person
+            elif len(name.split()) > len(person.name.split()) and person.name.split()[-1] in name.split():
+                # "Kirby" first, "John Kirby" later: the fuller form is the canonical one.
+                person.name = name
+            person.aliases.update({name.lower(), name.split()[-1].lower()})
+            person.role = person.role or self._role(ent)
+            person.gender = person.gender or _gender_of(doc[max(0, ent.start - 1) : ent.end], person.role)
+            mentions.append(Mention(ent.start, ent.end, person))
+        return mentions
+
+    def _role(self, ent: Span) -> str | None:
+        head = ent.root
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            # "The mayor, Ana Ruiz, said": the role is what the name stands in apposition to.
+            words = [t for t in head.head.subtree if t.i < head.i and not t.is_punct]
+            return _strip_det(_text(words)) or None
+        for child in head.rights:
+            if child.dep_ == "appos":
+                words = [t for t in child.subtree if not (t.i == child.left_edge.i and t.dep_ == "det")]
+                role = _text(words).strip(" ,")
+                return role or None
+        # Titles in front of the name, inside the same noun phrase.
+        before = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "poss", "nmod")]
+        if before:
+            first = min(t.left_edge.i for t in before)
+            words = [t for t in ent.doc[first : ent.start] if t.dep_ != "det" or t.i != first]
+            role = _text(words).strip(" ,")
+            return role or None
+        return None
+
+    # -- resolving one statement -------------------------------------------------------------
+
+    def _resolve(self, doc: Doc, statement: Attribution, people: list[Mention]) -> None:
+        head = doc[statement.speaker_head]
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _PRONOUN_GENDER or lower in _PLURAL_PRONOUNS:
+            self._resolve_pronoun(doc, statement, head, people)
+            return
+        if head.ent_type_ == "PERSON":
+            person = _person_at(people, head)
+            if person is not None:
+                _assign(statement, person.name, person.role, "person")
+                person.last_seen = head.i
+                return
+        if head.ent_type_ in _COUNTRY_LABELS:
+            _assign(statement, _entity_name(head), None, "country")
+            return
+        if head.ent_type_ in _ORG_LABELS and head.pos_ == "PROPN":
+            _assign(statement, _entity_name(head), None, "organization")
+            return
+        noun = head.lemma_.lower()
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if noun in self.person_nouns and named is not None:
+            # "The mayor, Ana Ruiz, said": the apposition names the speaker.
+            person = _person_at(people, named)
+            name = person.name if person else _clean_name(_text(list(named.subtree)))
+            role = person.role if person and person.role else _strip_det(doc.text[slice(*statement.speaker)])
+            _assign(statement, name, role, "person")
+            return
+        if noun in self.person_nouns:
+            person = _by_role(people, noun, head.i) if _definite(head) else None
+            if person is not None:
+                _assign(statement, person.name, person.role, "person")
+            else:
+                mention = doc.text[slice(*statement.speaker)]
+                _assign(statement, None, _strip_det(mention), "person")
+            return
+        if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
+            statement.speaker_type = "organization"
+            return
+        if head.pos_ == "PROPN":
+            # A name the entity recogniser missed: keep it, resolved against known surnames.
+            name = _clean_name(doc.text[slice(*statement.speaker)])
+            person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
+            if person is not None:
+                _assign(statement, person.name, person.role, "person")
+            else:
+                statement.speaker_name = name or None
+
+    def _resolve_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> None:
+        lower = head.lower_
+        if lower in _PRONOUN_GENDER:
+            gender = _PRONOUN_GENDER[lower]
+            person = _antecedent(doc, people, head.i, gender)
+            if person is not None:
+                person.gender = person.gender or gender
+                person.last_seen = head.i
+                _assign(statement, person.name, person.role, "person")
+            else:
+                statement.speaker_type = "person"
+            return
+        if lower in _PLURAL_PRONOUNS | {"it", "we"}:
+            # Organisations and groups: the last one that spoke before, if any.
+            before = [
+                a
+                for a in doc._.wirewatch_statements
+                if a.content[0][0] < head.idx
+                and a.speaker_type in ("organization", "country")
+                and a.speaker_name
+            ]
+            if before and lower != "we":
+                last = before[-1]
+                _assign(statement, last.speaker_name, last.speaker_role, last.speaker_type)
+
+
+def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
+    """The most salient earlier person compatible with the pronoun's gender.
+
+    Salience is recency of being a speaker or a sentence subject, then of any mention,
+    limited to the last few paragraphs.
+    """
+    candidates = [m for m in people if m.start < before and m.person.gender in (None, gender)]
+    if not candidates:
+        return None
+    subjects = [m for m in candidates if doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+
+    def recency(m: Mention) -> int:
+        seen = m.person.last_seen
+        return max(m.start, seen if seen < before else 0)
+
+    best = max(subjects or candidates, key=recency)
+    return best.person if before - recency(best) < 400 else None
+
+
+def _gender_of(tokens: Span, role: str | None) -> str | None:
+    """Gender the article itself states: an honorific or a gendered role noun."""
+    words = f"{tokens.text} {role or ''}".lower().replace(".", "")
+    if _FEMININE.search(words):
+        return "f"
+    return "m" if _MASCULINE.search(words) else None
+
+
+def _person_at(people: list[Mention], head: Token) -> Person | None:
+    return next((m.person for m in people if m.start <= head.i < m.end), None)
+
+
+def _by_role(people: list[Mention], noun: str, before: int) -> Person | None:
+    matches = [
+        m for m in people if m.start < before and m.person.role and noun in m.person.role.lower().split()
+    ]
+    return max(matches, key=lambda m: m.start).person if matches else None
+
+
+def _lookup(known: dict[str, Person], name: str) -> Person | None:
+    key = name.lower()
+    if key in known:
+        return known[key]
+    parts = key.split()
+    for person in known.values():
+        if key in person.aliases:
+            return person
+        full = person.name.lower().split()
+        # "Kirby" -> "John Kirby"; "John Kirby" -> "Kirby" seen first.
+        if (len(parts) == 1 and parts[0] == full[-1]) or (len(full) == 1 and full[0] == parts[-1]):
+            return person
+    return None
+
+
+def _clean_name(text: str) -> str:
+    name = _HONORIFIC.sub("", text.strip())
+    name = _POSSESSIVE.sub("", name).strip(" ,.")
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def _entity_name(head: Token) -> str:
+    ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+    return _clean_name(ent.text)
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some") for c in head.children)
+
+
+def _strip_det(mention: str) -> str:
+    return re.sub(r"^(?:a|an|the|one)\s+", "", mention, flags=re.IGNORECASE)
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _assign(statement: Attribution, name: str | None, role: str | None, kind: str) -> None:
+    statement.speaker_name, statement.speaker_role, statement.speaker_type = name, role, kind
+
+
+def _copy_speaker(source: Attribution, target: Attribution) -> None:
+    target.speaker = source.speaker
+    _assign(target, source.speaker_name, source.speaker_role, source.speaker_type)

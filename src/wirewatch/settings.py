@@ -1,0 +1,25 @@
+"""One settings object, read from the environment once and passed down.
+
+``WIREWATCH_MODEL`` names the spaCy model (``en_core_web_sm`` by default; ``_lg`` or
+``_trf`` work too when installed).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            model=os.environ.get("WIREWATCH_MODEL", DEFAULT_MODEL),
+            batch_size=int(os.environ.get("WIREWATCH_BATCH_SIZE", "32")),
+        )

@@ -1,0 +1,32 @@
+"""Shared fixtures: one loaded pipeline for the whole test run (loading spaCy is slow)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wirewatch.extract import Extractor
+from wirewatch.model import Article, Extraction, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "iran-drones-wire-story.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def run(extractor: Extractor) -> Callable[..., Extraction]:
+    """Extract from already clean text; ``headline`` (if given) opens the text."""
+
+    def _run(text: str, headline: str | None = None) -> Extraction:
+        body = f"{headline}\n\n{text}" if headline else text
+        span = Span.of(body, 0, len(headline)) if headline else None
+        return extractor.extract(Article(id="t", text=body, title=headline, headline=span))
+
+    return _run

@@ -1,0 +1,168 @@
+"""Each construction the extractor handles, with sentences written for it."""
+
+import pytest
+
+
+def only(result):
+    assert len(result.statements) == 1, [s.to_dict() for s in result.statements]
+    return result.statements[0]
+
+
+def test_direct_quote_with_trailing_cue(run):
+    s = only(run('"The bridge will reopen in spring," Martha Ellison said.'))
+    assert (s.kind, s.content_text, s.cue.text, s.speaker.text) == (
+        "direct",
+        "The bridge will reopen in spring",
+        "said",
+        "Martha Ellison",
+    )
+
+
+def test_direct_quote_with_inverted_cue(run):
+    s = only(run('"We are not leaving," said Tomas Berg, the union leader.'))
+    assert s.speaker_name == "Tomas Berg"
+    assert s.speaker_role == "union leader"
+
+
+def test_direct_quote_after_a_leading_cue(run):
+    s = only(run('The mayor, Ana Ruiz, said: "Nobody will lose their home."'))
+    assert s.kind == "direct"
+    assert s.content_text == "Nobody will lose their home."
+    assert s.speaker_name == "Ana Ruiz"
+
+
+def test_multi_sentence_quote_is_one_statement(run):
+    s = only(run('"Prices fell. Wages did not. That is the problem," economist Lena Park said.'))
+    assert s.content_text == "Prices fell. Wages did not. That is the problem"
+    assert s.speaker_name == "Lena Park"
+    assert s.speaker_role == "economist"
+
+
+def test_follow_on_quote_has_the_same_speaker_and_no_cue(run):
+    result = run('"The dam held," engineer Paul Okafor said. "We were lucky this time."')
+    first, second = result.statements
+    assert second.kind == "direct" and second.cue is None
+    assert second.content_text == "We were lucky this time."
+    assert second.speaker_name == first.speaker_name == "Paul Okafor"
+
+
+def test_follow_on_quote_in_the_next_paragraph(run):
+    result = run('"The dam held," Paul Okafor said.\n\n"We were lucky this time."')
+    assert [s.speaker_name for s in result.statements] == ["Paul Okafor", "Paul Okafor"]
+
+
+def test_quote_split_by_its_cue_is_one_statement_in_two_parts(run):
+    s = only(run('"The vote is close," Hana Sato said, "but we expect to win."'))
+    assert [part.text for part in s.content] == ["The vote is close", "but we expect to win."]
+    assert s.to_dict()["content"][1]["text"] == "but we expect to win."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Carla Mendes said that the harvest was late.", "said", "the harvest was late"),
+        ("Carla Mendes said the harvest was late.", "said", "the harvest was late"),
+        ("Carla Mendes stressed that the harvest was late.", "stressed", "the harvest was late"),
+        ("Carla Mendes noted that the harvest was late.", "noted", "the harvest was late"),
+        ("Carla Mendes has maintained that the harvest was late.", "maintained", "the harvest was late"),
+        ("Carla Mendes warned that the harvest would be late.", "warned", "the harvest would be late"),
+        ("Carla Mendes denied that the harvest was late.", "denied", "the harvest was late"),
+    ],
+)
+def test_indirect_speech(run, sentence, cue, content):
+    s = only(run(sentence))
+    assert (s.kind, s.cue.text, s.content_text, s.speaker_name) == ("indirect", cue, content, "Carla Mendes")
+
+
+def test_told_names_the_addressee(run):
+    s = only(run("Senator Ruth Adams told the BBC that the bill would pass."))
+    assert (s.cue.text, s.addressee, s.content_text) == ("told", "the BBC", "the bill would pass")
+    assert s.speaker_name == "Ruth Adams"
+
+
+def test_told_reporters_with_a_quote(run):
+    s = only(run('"It is over," Coach Dan Miles told reporters.'))
+    assert s.addressee == "reporters" and s.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the health ministry, the outbreak is contained.",
+        "The outbreak is contained, according to the health ministry.",
+    ],
+)
+def test_according_to(run, sentence):
+    s = only(run(sentence))
+    assert s.cue.text == "According to" or s.cue.text == "according to"
+    assert s.content_text == "the outbreak is contained" or s.content_text == "The outbreak is contained"
+    assert s.speaker.text == "the health ministry"
+    assert s.speaker_type == "organization"
+
+
+def test_responded_by_saying(run):
+    s = only(run("Norway responded on Friday by saying that the talks would continue."))
+    assert s.cue.text == "responded on Friday by saying"
+    assert s.content_text == "the talks would continue"
+    assert (s.speaker_name, s.speaker_type) == ("Norway", "country")
+
+
+def test_revealed_intelligence_that(run):
+    s = only(run("The Pentagon revealed intelligence that two ships had left port."))
+    assert s.content_text == "two ships had left port"
+    assert s.speaker_name == "Pentagon"
+
+
+def test_mixed_quote(run):
+    s = only(run('Dr. Ines Vidal said the vaccine was "safe and effective for children."'))
+    assert s.kind == "mixed"
+    assert s.content_text.startswith("the vaccine was")
+
+
+def test_mixed_quote_with_trailing_cue(run):
+    s = only(run('The new plan "will cost far more than promised," Omar Haddad added.'))
+    assert s.kind == "mixed"
+    assert s.content_text.startswith("The new plan")
+    assert s.cue.text == "added"
+
+
+def test_headline_with_trailing_source(run):
+    result = run("The council met on Monday.", headline="Flood defences to be doubled: Environment Agency")
+    s = result.statements[0]
+    assert (s.kind, s.content_text, s.speaker.text) == (
+        "headline",
+        "Flood defences to be doubled",
+        "Environment Agency",
+    )
+    assert s.speaker_type == "organization"
+
+
+def test_headline_without_a_source_is_no_statement(run):
+    assert run("The council met.", headline="Flood defences to be doubled").statements == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carla Mendes believes that the harvest was late.",
+        "Carla Mendes fears the harvest will be late.",
+        'The so-called "peace plan" was published on Monday.',
+        "The harvest was late this year.",
+    ],
+)
+def test_out_of_scope(run, sentence):
+    assert run(sentence).statements == ()
+
+
+def test_speech_reported_inside_a_quote_belongs_to_the_quote(run):
+    s = only(run('"Our data shows that the army said it would withdraw," Lea Novak said.'))
+    assert s.speaker_name == "Lea Novak"
+
+
+def test_every_span_points_into_the_text(run):
+    result = run('"A," she said. Paul Okafor told CNN that B was right, according to the ministry.')
+    text = result.article.text
+    for s in result.statements:
+        for span in (*s.content, s.cue, s.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text

@@ -1,0 +1,73 @@
+"""Speaker resolution within an article."""
+
+
+def speakers(result):
+    return [(s.speaker.text if s.speaker else None, s.speaker_name) for s in result.statements]
+
+
+def test_pronoun_takes_the_full_name_introduced_earlier(run):
+    result = run(
+        "Maria Lopez, a spokeswoman for the city council, said the budget was balanced.\n\n"
+        'She said taxes would not rise. "We kept our promise," she added.'
+    )
+    assert [name for _, name in speakers(result)] == ["Maria Lopez"] * 3
+    assert {s.speaker_role for s in result.statements} == {"spokeswoman for the city council"}
+
+
+def test_surname_maps_to_the_full_name(run):
+    result = run(
+        'Economy Minister Jorge Salas met the unions on Monday.\n\n"Nothing is decided," Salas said.'
+    )
+    s = result.statements[0]
+    assert (s.speaker.text, s.speaker_name, s.speaker_role) == ("Salas", "Jorge Salas", "Economy Minister")
+
+
+def test_pronoun_follows_the_latest_speaker(run):
+    result = run(
+        "Peter Lang said the road was closed.\n\n"
+        "Anna Weiss said the bridge was open.\n\n"
+        "She added that repairs would start soon."
+    )
+    assert [name for _, name in speakers(result)] == ["Peter Lang", "Anna Weiss", "Anna Weiss"]
+
+
+def test_pronoun_gender_skips_the_other_speaker(run):
+    result = run(
+        "Peter Lang said the road was closed.\n\n"
+        "Anna Weiss, a spokeswoman for the port, said repairs would start soon. "
+        "He said the road would reopen in May."
+    )
+    assert speakers(result)[-1] == ("He", "Peter Lang")
+
+
+def test_nominal_mention_resolves_through_the_role(run):
+    result = run(
+        "Lina Haddad, the ministry spokeswoman, spoke in Beirut.\n\n"
+        "The spokeswoman said the border would stay closed."
+    )
+    assert speakers(result) == [("The spokeswoman", "Lina Haddad")]
+
+
+def test_possessive_title_gives_the_role(run):
+    result = run("Spain's foreign ministry spokesman Pablo Ortega said the talks had failed.")
+    s = result.statements[0]
+    assert s.speaker_name == "Pablo Ortega"
+    assert "foreign ministry spokesman" in s.speaker_role
+
+
+def test_unnamed_speaker_keeps_its_mention_and_is_not_guessed(run):
+    result = run("Peter Lang chaired the meeting.\n\nA senior European official said the deal was close.")
+    s = result.statements[0]
+    assert s.speaker.text == "A senior European official"
+    assert s.speaker_name is None
+    assert s.speaker_type == "person"
+
+
+def test_organisations_and_countries_speak(run):
+    result = run(
+        "The White House said the visit was postponed.\n\n"
+        "Japan said it would send aid.\n\n"
+        "The ministry said the figures were wrong."
+    )
+    kinds = [(s.speaker_name, s.speaker_type) for s in result.statements]
+    assert kinds == [("White House", "organization"), ("Japan", "country"), (None, "organization")]
