@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from wirewatch.nlp.lexicons import extended
+from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
 from wirewatch.nlp.spans import frame_tokens, mention_range, trim_range, words_quoted
@@ -30,6 +30,14 @@ from wirewatch.nlp.spans import frame_tokens, mention_range, trim_range, words_q
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
 _RELATIVE = {"who", "which", "that"}
+# Cues that also describe what things show ("the data suggest"): they report speech only
+# when a person or an organisation is the source.
+_WEAK_CUES = {
+    *("suggest", "indicate", "show", "signal", "highlight", "estimate", "predict", "conclude", "describe"),
+}
+# Trailing parts of headlines that label the piece rather than name a source.
+_HEADLINE_LABELS = {"interview", "interviews", "exclusive", "analysis", "opinion", "update", "live", "video"}
+_ANIMATE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 @Language.factory(
@@ -46,6 +54,7 @@ class AttributionFinder:
     def __init__(self, cue_verbs: frozenset[str], cue_preps: frozenset[str]) -> None:
         self.cue_preps = {(verb, prep) for verb, prep in (p.split() for p in cue_preps)}
         self.cue_verbs = cue_verbs | {verb for verb, _ in self.cue_preps}
+        self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: tuple[Quote, ...] = doc._.wirewatch_quotes
@@ -146,7 +155,7 @@ class AttributionFinder:
 
     def _reported(self, doc: Doc, cue: Token, quotes: tuple[Quote, ...]) -> Attribution | None:
         speaker, cue_range = self._speaker_and_cue(cue)
-        if speaker is None:
+        if speaker is None or (cue.lemma_.lower() in _WEAK_CUES and not self._animate(speaker)):
             return None
         clause = self._clause(cue)
         if clause is None:
@@ -162,6 +171,13 @@ class AttributionFinder:
             speaker=mention_range(speaker),
             speaker_head=speaker.i,
             addressee=_addressee(cue),
+        )
+
+    def _animate(self, tok: Token) -> bool:
+        return (
+            tok.ent_type_ in _ANIMATE_ENTS
+            or tok.lower_ in ("he", "she", "they", "we", "i", "you")
+            or tok.lemma_.lower() in self.animate_nouns
         )
 
     def _clause(self, cue: Token) -> CharRange | None:
@@ -182,7 +198,7 @@ class AttributionFinder:
                 obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if obj:
                     return _subtree_range(obj[0])
-        if lemma in ("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "call"):
+        if lemma in ("urge", "promise", "vow", "threaten", "pledge", "warn", "tell"):
             for child in cue.children:
                 if child.dep_ == "xcomp":
                     return _subtree_range(child)
@@ -220,12 +236,15 @@ class AttributionFinder:
             return None
         src_start, src_end = start + match.start("source"), start + match.end("source")
         head = doc.char_span(src_start, src_end, alignment_mode="expand")
+        # A source is a name, not a clause ("...: Wikinews interviews a scientist").
+        if head is None or any(t.pos_ in ("VERB", "AUX") or t.lower_ in _HEADLINE_LABELS for t in head):
+            return None
         return Attribution(
             kind="headline",
             content=[(start + match.start("content"), start + match.end("content"))],
             cue=None,
             speaker=(src_start, src_end),
-            speaker_head=head.root.i if head is not None else None,
+            speaker_head=head.root.i,
         )
 
 

@@ -116,9 +116,21 @@ class SpeakerResolver:
         if before:
             first = min(t.left_edge.i for t in before)
             words = [t for t in ent.doc[first : ent.start] if t.dep_ != "det" or t.i != first]
+            words = [t for t in words if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr")]
+            # A given name the recogniser left out of the entity is no part of the role.
+            while words and self._stray_name(words[-1]):
+                words.pop()
             role = _text(words).strip(" ,")
             return role or None
         return None
+
+    def _stray_name(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and not tok.is_sent_start
+            and tok.lower_.rstrip(".") not in self.titles | self.person_nouns
+        )
 
     # -- resolving one statement -------------------------------------------------------------
 
@@ -128,8 +140,9 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or lower in _PRONOUN_GENDER or lower in _PLURAL_PRONOUNS:
             self._resolve_pronoun(doc, statement, head, people)
             return
-        if head.ent_type_ == "PERSON":
-            person = _person_at(people, head)
+        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+            # A known person's name, even where the recogniser labels this mention otherwise.
+            person = _person_at(people, head) or _by_alias(people, head)
             if person is not None:
                 _assign(statement, person.name, person.role, "person")
                 person.last_seen = head.i
@@ -154,8 +167,9 @@ class SpeakerResolver:
             if person is not None:
                 _assign(statement, person.name, person.role, "person")
             else:
-                mention = doc.text[slice(*statement.speaker)]
-                _assign(statement, None, _strip_det(mention), "person")
+                # An unnamed source keeps its mention; its modifiers are its role.
+                mention = _strip_det(doc.text[slice(*statement.speaker)])
+                _assign(statement, None, mention if len(mention.split()) > 1 else None, "person")
             return
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
             statement.speaker_type = "organization"
@@ -224,6 +238,12 @@ def _gender_of(tokens: Span, role: str | None) -> str | None:
 
 def _person_at(people: list[Mention], head: Token) -> Person | None:
     return next((m.person for m in people if m.start <= head.i < m.end), None)
+
+
+def _by_alias(people: list[Mention], head: Token) -> Person | None:
+    key = head.text.lower()
+    earlier = [m.person for m in people if m.start < head.i and key in m.person.aliases]
+    return earlier[-1] if earlier else None
 
 
 def _by_role(people: list[Mention], noun: str, before: int) -> Person | None:
