@@ -1,0 +1,16 @@
+"""Shared fixtures for the ingest tests: paths to the data they read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REFERENCE = DATA / "iran-drones-wire-story.txt"
+HTML_PAGES = DATA / "ingest"
+
+
+@pytest.fixture
+def reference_text() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
