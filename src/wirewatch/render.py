@@ -1,0 +1,65 @@
+"""Readable terminal views of extractions (Rich)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from wirewatch.model import Extraction, Statement
+
+_KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "yellow", "headline": "magenta"}
+
+
+def render_extraction(console: Console, extraction: Extraction) -> None:
+    article = extraction.article
+    about = [
+        f"[bold]{_escape(article.title or article.id)}[/bold]",
+        " · ".join(
+            _escape(part)
+            for part in (article.site_name, article.dateline, article.published, article.url)
+            if part
+        ),
+        f"{len(extraction.statements)} statements · id {_escape(article.id)}",
+    ]
+    console.print(Panel("\n".join(line for line in about if line), box=box.ROUNDED, expand=True))
+    if not extraction.statements:
+        console.print("  (no attributed statements)\n")
+        return
+    for number, statement in enumerate(extraction.statements, 1):
+        console.print(_statement_block(number, statement))
+    console.print()
+
+
+def _statement_block(number: int, statement: Statement) -> Table:
+    """Who (name, mention, role, type), how (cue, kind, addressee), then the words."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(justify="right", style="dim", width=4, no_wrap=True)
+    grid.add_column(ratio=1)
+    who = Text()
+    mention = statement.speaker.text if statement.speaker else None
+    who.append(statement.speaker_name or mention or "(unknown speaker)", style="bold")
+    if mention and statement.speaker_name and mention != statement.speaker_name:
+        who.append(f" ({mention})", style="dim")
+    if statement.speaker_role and statement.speaker_role not in (mention or ""):
+        who.append(f" — {statement.speaker_role}", style="italic")
+    who.append(f"  {statement.speaker_type}", style="dim")
+    how = Text()
+    how.append(statement.kind, style=_KIND_STYLE.get(statement.kind, ""))
+    if statement.cue:
+        how.append(f" · {statement.cue.text}")
+    if statement.addressee:
+        how.append(f" · to {statement.addressee}")
+    span = statement.content[0]
+    how.append(f" · chars {span.start}-{statement.content[-1].end}", style="dim")
+    grid.add_row(str(number), who)
+    grid.add_row("", how)
+    grid.add_row("", Text(f"“{statement.content_text}”"))
+    grid.add_row("", "")
+    return grid
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
