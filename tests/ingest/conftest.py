@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-REFERENCE = DATA / "iran-drones-wire-story.txt"
+# The reference article ships with the project, for `make demo`.
+REFERENCE = DATA.parent.parent / "examples" / "iran-drones-wire-story.txt"
 HTML_PAGES = DATA / "ingest"
 
 
