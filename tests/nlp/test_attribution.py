@@ -166,3 +166,9 @@ def test_every_span_points_into_the_text(run):
         for span in (*s.content, s.cue, s.speaker):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_a_chain_of_follow_on_quotes(run):
+    result = run('"One," Ada Lind said. "Two." "Three."')
+    assert [s.speaker_name for s in result.statements] == ["Ada Lind"] * 3
+    assert [s.cue for s in result.statements][1:] == [None, None]

@@ -368,7 +368,7 @@ def _add_follow_ons(
         if not before:
             continue
         prev = max(before, key=lambda a: a.content[-1][1])
-        frame_end = max(prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r))
+        frame_end = max([prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r)])
         gap = doc.text[frame_end : quote.open]
         # Only the end of the previous sentence (and at most one paragraph break) between.
         if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
