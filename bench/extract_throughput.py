@@ -72,9 +72,8 @@ def main() -> None:
 
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(docs)
-    print(
-        f"corpus: {n} articles, {words:,} words ({args.jsonl or EXAMPLE.name}), model {plain.meta['lang']}_{plain.meta['name']} {plain.meta['version']}"
-    )
+    model = f"{plain.meta['lang']}_{plain.meta['name']} {plain.meta['version']}"
+    print(f"corpus: {n} articles, {words:,} words ({args.jsonl or EXAMPLE.name}), model {model}")
     print(f"plain spaCy nlp.pipe : {n / spacy_s:8.1f} articles/s {words / spacy_s:10,.0f} words/s")
     print(f"wirewatch extract    : {n / ours_s:8.1f} articles/s {words / ours_s:10,.0f} words/s")
     print(f"ratio wirewatch/spaCy: {spacy_s / ours_s:8.2f} (throughput; 1.0 = no overhead)")
