@@ -172,3 +172,11 @@ def test_a_chain_of_follow_on_quotes(run):
     result = run('"One," Ada Lind said. "Two." "Three."')
     assert [s.speaker_name for s in result.statements] == ["Ada Lind"] * 3
     assert [s.cue for s in result.statements][1:] == [None, None]
+
+
+def test_a_second_report_conjoined_to_the_reported_clause(run):
+    result = run("Finland has insisted that the border is safe and called for calm at the crossings.")
+    first, second = result.statements
+    assert (first.cue.text, first.content_text) == ("insisted", "the border is safe")
+    assert (second.cue.text, second.content_text) == ("called", "calm at the crossings")
+    assert first.speaker_name == second.speaker_name == "Finland"

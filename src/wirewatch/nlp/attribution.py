@@ -105,7 +105,10 @@ class AttributionFinder:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     subj = verb.head
                 return subj, (cue_start, cue.idx + len(cue))
-            if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG"):
+            if verb == cue and self._stray_report_of(verb.head) == verb:
+                # "Iran has maintained that it is X and called for Y": Iran called for Y.
+                verb = verb.head.head
+            elif verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG"):
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
@@ -197,7 +200,7 @@ class AttributionFinder:
             if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
                 obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if obj:
-                    return _subtree_range(obj[0])
+                    return self._with_trailing_modifiers(cue, obj[0])
         if lemma in ("urge", "promise", "vow", "threaten", "pledge", "warn", "tell"):
             for child in cue.children:
                 if child.dep_ == "xcomp":
@@ -205,13 +208,17 @@ class AttributionFinder:
         return None
 
     def _with_trailing_modifiers(self, cue: Token, clause: Token) -> CharRange:
-        """The clause, and the modifiers after it that the parser hung on the cue instead.
+        """The clause (or complement), and the modifiers after it that the parser hung on the cue.
 
         ``said that the plan shows its need to reinforce due to heavy losses``: the small
         model often attaches ``due to ...`` to ``said``. Frame modifiers (``in a
         statement``) and further reports (``, adding that ...``) stay out.
         """
         start, end = _subtree_range(clause)
+        stray = self._stray_report_of(clause)
+        if stray is not None:
+            words = [t for t in clause.subtree if t.i < stray.left_edge.i and t.dep_ not in ("cc", "punct")]
+            return start, words[-1].idx + len(words[-1])
         if clause.i < cue.i:
             return start, end
         for child in cue.rights:
@@ -223,6 +230,20 @@ class AttributionFinder:
                 break
             end = _subtree_range(child)[1]
         return start, end
+
+    def _stray_report_of(self, clause: Token) -> Token | None:
+        """A report conjoined to a reported clause, with no subject of its own.
+
+        The parser often hangs the second verb of ``X said A and called for B`` on ``A``;
+        a reporting verb there is far more likely to be X's second act than A's.
+        """
+        if clause.dep_ != "ccomp" or not self._is_cue(clause.head):
+            return None
+        for child in clause.rights:
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ == "conj" and self._is_cue(child) and not subject:
+                return child
+        return None
 
     # -- headline ---------------------------------------------------------------------
 

@@ -74,14 +74,21 @@ def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
             if ch in OPENING or (ch == STRAIGHT and _can_open(text, i)):
                 open_at, closer = i, OPENING.get(ch, STRAIGHT)
             continue
-        if (ch == closer and (ch != STRAIGHT or _can_close(text, i))) or (
-            ch in CLOSING and closer != STRAIGHT
-        ):
+        if _closes(text, i, closer):
             found.append(_trimmed(text, open_at, i + 1))
             open_at = None
     if open_at is not None:
         found.append(_trimmed(text, open_at, end))
     return [q for q in found if _HAS_WORD.search(text[q.start : q.end])]
+
+
+def _closes(text: str, i: int, closer: str) -> bool:
+    """Whether the mark at ``i`` closes a quote opened with a mark whose pair is ``closer``."""
+    ch = text[i]
+    if ch == STRAIGHT:
+        # Sloppy copy mixes marks (“...,"): any closing mark closes any opening one.
+        return _can_close(text, i)
+    return ch == closer or ch in CLOSING
 
 
 def _trimmed(text: str, open_at: int, close_end: int) -> Quote:
