@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.extract import Extractor
@@ -25,6 +26,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False)
+
+
+eval_app = typer.Typer(help="Measure extraction against human-annotated gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 
 
 @app.callback()
@@ -64,6 +69,53 @@ def extract(
             render_extraction(out, extraction)
     if failures:
         raise typer.Exit(code=1)
+
+
+@eval_app.command("statements")
+def eval_statements(
+    gold: Annotated[str, typer.Argument(help="Gold JSONL: {id, text, title?, statements: [...]} per line.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print figures and errors as one JSON object.")
+    ] = False,
+    min_dice: Annotated[float, typer.Option(help="Word overlap for a predicted statement to match.")] = 0.5,
+    show: Annotated[int, typer.Option("--errors", help="Errors to list per type (-1: all, 0: none).")] = 20,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    save: Annotated[str | None, typer.Option(help="Also write the predictions (JSONL) here.")] = None,
+) -> None:
+    """Run the extractor over gold articles and print the scorer's figures and the errors."""
+    from wirewatch.evaluation.report import render_errors, render_figures
+    from wirewatch.evaluation.runner import load_gold, predict
+    from wirewatch.evaluation.statements import errors, score
+
+    settings = Settings.from_env()
+    if model:
+        settings = replace(settings, model=model)
+    try:
+        gold_docs = load_gold(gold)
+        extractor = Extractor(settings)
+    except WirewatchError as err:
+        _fail(str(err))
+    with Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=stderr, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("extract", total=len(gold_docs))
+        try:
+            predictions = predict(gold_docs, extractor, lambda: progress.advance(task))
+        except WirewatchError as err:
+            _fail(str(err))
+    if save:
+        with open(save, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
+    figures = score(gold_docs, predictions, min_dice)
+    found = errors(gold_docs, predictions, min_dice)
+    if as_json:
+        sys.stdout.write(json.dumps({"figures": figures, "errors": found}, ensure_ascii=False) + "\n")
+        return
+    out = Console(highlight=False)
+    render_figures(out, figures)
+    if show:
+        render_errors(out, found, None if show < 0 else show)
 
 
 def _articles(paths: list[str], failures: list[InputError]) -> Iterator[Article]:

@@ -1,0 +1,64 @@
+"""Running the extractor over gold articles, as ``wirewatch extract`` would over a JSONL dump."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from wirewatch.errors import InputError
+from wirewatch.extract import Extractor
+from wirewatch.ingest import RawDocument, load_article
+
+Record = dict[str, Any]
+
+
+def load_gold(path: str) -> list[Record]:
+    """Gold articles, one JSON object per line, each with an ``id`` and a ``text``."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as err:
+        raise InputError(path, "no such file") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(path, f"cannot read ({err})") from err
+    docs = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{n}", f"not JSON ({err.msg})") from err
+        if not isinstance(doc, dict) or "id" not in doc or not (doc.get("text") or doc.get("html")):
+            raise InputError(f"{path}:{n}", "a gold article needs an id and a text")
+        docs.append(doc)
+    if not docs:
+        raise InputError(path, "no gold articles")
+    return docs
+
+
+def predict(
+    gold_docs: Sequence[Record], extractor: Extractor, on_article: Callable[[], None] | None = None
+) -> list[Record]:
+    """``wirewatch extract --json`` output for each gold article, in order."""
+
+    def articles() -> Iterator[Any]:
+        for doc in gold_docs:
+            raw = RawDocument(
+                id=str(doc["id"]),
+                source=str(doc["id"]),
+                text=doc.get("text") if not doc.get("html") else None,
+                html=doc.get("html"),
+                title=doc.get("title"),
+                url=doc.get("url"),
+                published=doc.get("published"),
+            )
+            yield load_article(raw)
+
+    predictions = []
+    for extraction in extractor.extract_many(articles()):
+        predictions.append(extraction.to_dict())
+        if on_article:
+            on_article()
+    return predictions
