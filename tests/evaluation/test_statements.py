@@ -48,7 +48,7 @@ def dev_sample() -> list[dict]:
 
 
 def test_figures_agree_with_the_shared_scorer(extractor, example_gold):
-    gold = [json.loads(example_gold.read_text())] + dev_sample()
+    gold = [json.loads(example_gold.read_text()), *dev_sample()]
     predictions = predict(gold, extractor)
     ours = score(gold, predictions)
     theirs = shared_scorer().score(gold, predictions)
