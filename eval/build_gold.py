@@ -34,8 +34,11 @@ def article_texts(source: Path = SOURCE) -> dict[str, dict]:
     return records
 
 
-def span(text: str, needle: str, lo: int, hi: int, where: str) -> dict:
+def span(text: str, needle: str, lo: int, hi: int, where: str, avoid: list[dict] = ()) -> dict:
+    """The first occurrence of ``needle`` in ``text[lo:hi]`` outside the ``avoid`` spans."""
     at = text.find(needle, lo, hi)
+    while at >= 0 and any(a["start"] <= at < a["end"] for a in avoid):
+        at = text.find(needle, at + 1, hi)
     if at < 0:
         raise ValueError(f"{where}: {needle!r} not found in its sentence")
     return {"text": needle, "start": at, "end": at + len(needle)}
@@ -59,15 +62,17 @@ def convert(article: dict, statements: list[dict]) -> dict:
             found = span(text, part, cursor, hi, where)
             content.append(found)
             cursor = found["end"]
-        cue = span(text, s["cue"], lo, hi, where) if s.get("cue") else None
+        # Cue and speaker are outside the content ("Ford is cooperating," Ford told ...).
+        cue = span(text, s["cue"], lo, hi, where, content) if s.get("cue") else None
         speaker = None
         if s.get("speaker"):
-            at = text.find(s["speaker"], lo, hi)
-            if at < 0:
+            try:
+                speaker = span(text, s["speaker"], lo, hi, where, content)
+            except ValueError:
                 at = text.rfind(s["speaker"], 0, lo)
-            if at < 0:
-                raise ValueError(f"{where}: speaker {s['speaker']!r} not found")
-            speaker = {"text": s["speaker"], "start": at, "end": at + len(s["speaker"])}
+                if at < 0:
+                    raise ValueError(f"{where}: speaker {s['speaker']!r} not found") from None
+                speaker = {"text": s["speaker"], "start": at, "end": at + len(s["speaker"])}
         record = {
             "kind": s["kind"],
             "content": content[0] if len(content) == 1 else content,

@@ -55,6 +55,7 @@ class AttributionFinder:
         self.cue_preps = {(verb, prep) for verb, prep in (p.split() for p in cue_preps)}
         self.cue_verbs = cue_verbs | {verb for verb, _ in self.cue_preps}
         self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns")
+        self.object_cues = lexicon("object_cues")
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: tuple[Quote, ...] = doc._.wirewatch_quotes
@@ -196,6 +197,10 @@ class AttributionFinder:
                 for grand in child.children:
                     if grand.dep_ in ("ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
                         return _subtree_range(grand)
+        if lemma in self.object_cues:
+            obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
+            if obj is not None:
+                return self._with_trailing_modifiers(cue, obj)
         for child in cue.children:
             if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
                 obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -334,6 +339,10 @@ def _quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: s
         if quote in used or not quote.closed or quote.close > frame_start:
             continue
         between = doc.text[quote.close : frame_start]
+        # '"... stronger." Mulally predicted that ...': a quote closed by a full stop is a
+        # sentence of its own, not the words of the next sentence's cue.
+        if doc.text[quote.start : quote.end].endswith("."):
+            return None
         return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
     return None
 
@@ -346,7 +355,7 @@ def _quote_after(
         if quote in used or quote.open < frame_end:
             continue
         between = doc.text[frame_end : quote.open]
-        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]\s*", between) and "\n" not in between
+        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]?\s*", between) and "\n" not in between
         return quote if ok else None
     return None
 
@@ -380,12 +389,12 @@ def _addressee(cue: Token) -> str | None:
 def _add_follow_ons(
     doc: Doc, found: list[Attribution], quotes: tuple[Quote, ...], used: set[Quote]
 ) -> list[Attribution]:
-    """A quote with no cue of its own that follows a direct statement is that speaker's too."""
+    """A quote with no cue of its own that follows a statement is that speaker's too."""
     out = list(found)
     for quote in quotes:
         if quote in used or any(_inside(quote.start, a.content) for a in out):
             continue
-        before = [a for a in out if a.content[-1][1] <= quote.open and a.kind in ("direct", "mixed")]
+        before = [a for a in out if a.content[-1][1] <= quote.open and a.kind != "headline"]
         if not before:
             continue
         prev = max(before, key=lambda a: a.content[-1][1])

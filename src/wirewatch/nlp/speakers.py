@@ -35,6 +35,8 @@ _MASCULINE = re.compile(
     r"\b(?:(?:spokes|chair|congress|business|council|police|anchor|sales|fire|middle)man|king|prince|duke|actor|father|husband|son|brother|mr|sir)\b"
 )
 _COUNTRY_LABELS = {"GPE"}
+# Nouns any company can be called by.
+_COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
 
 
@@ -64,10 +66,13 @@ class SpeakerResolver:
         self.person_nouns = person_nouns
         self.org_nouns = lexicon("org_nouns")
         self.titles = lexicon("titles")
+        self.document_nouns = lexicon("document_nouns")
+        self.acronyms: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         statements: list[Attribution] = doc._.wirewatch_statements or []
         people = self._people(doc)
+        self.acronyms = _acronyms(doc)
         for statement in statements:
             if statement.follows is not None:
                 _copy_speaker(statement.follows, statement)
@@ -81,9 +86,10 @@ class SpeakerResolver:
         """Each PERSON mention with the person it names, in text order."""
         known: dict[str, Person] = {}
         mentions: list[Mention] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
+        for whole in doc.ents:
+            if whole.label_ != "PERSON":
                 continue
+            ent, title = self._name_and_title(whole)
             name = _clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
@@ -95,10 +101,31 @@ class SpeakerResolver:
                 # "Kirby" first, "John Kirby" later: the fuller form is the canonical one.
                 person.name = name
             person.aliases.update({name.lower(), name.split()[-1].lower()})
-            person.role = person.role or self._role(ent)
+            person.role = person.role or self._role(ent) or title
             person.gender = person.gender or _gender_of(doc[max(0, ent.start - 1) : ent.end], person.role)
             mentions.append(Mention(ent.start, ent.end, person))
         return mentions
+
+    def _name_and_title(self, ent: Span) -> tuple[Span, str | None]:
+        """``Governor of Washington Chris Gregoire`` -> (``Chris Gregoire``, ``Governor of Washington``).
+
+        The name is the entity's head and the name words right before it; title words
+        (``titles.txt``, ``person_nouns.txt``) and anything before them are the title.
+        """
+        root = ent.root
+        if root.i != ent.end - 1:
+            return ent, None
+        start = root.i
+        while start > ent.start:
+            prev = ent.doc[start - 1]
+            title_word = prev.lower_.rstrip(".") in self.titles | self.person_nouns
+            if prev.dep_ not in ("compound", "flat") or title_word:
+                break
+            start -= 1
+        if start == ent.start:
+            return ent, None
+        title = _text([t for t in ent.doc[ent.start : start] if t.lower_ != "the"]).strip(" ,")
+        return ent.doc[start : ent.end], title or None
 
     def _role(self, ent: Span) -> str | None:
         head = ent.root
@@ -151,7 +178,16 @@ class SpeakerResolver:
             _assign(statement, _entity_name(head), None, "country")
             return
         if head.ent_type_ in _ORG_LABELS and head.pos_ == "PROPN":
-            _assign(statement, _entity_name(head), None, "organization")
+            name = _entity_name(head)
+            _assign(statement, self.acronyms.get(name, name), None, "organization")
+            return
+        named_person = _person_within(people, head)
+        if named_person is not None:
+            # "The Labour Party's leader, Jeremy Corbyn, announced": the name is the speaker.
+            mention, person = named_person
+            statement.speaker = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))
+            _assign(statement, person.name, person.role, "person")
+            person.last_seen = head.i
             return
         noun = head.lemma_.lower()
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -171,6 +207,24 @@ class SpeakerResolver:
                 mention = _strip_det(doc.text[slice(*statement.speaker)])
                 _assign(statement, None, mention if len(mention.split()) > 1 else None, "person")
             return
+        if noun in self.document_nouns:
+            # "Cornyn's statement", "the WHO report": the document speaks for its author.
+            author = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.ent_type_), None)
+            if author is not None:
+                statement.speaker_head = author.i
+                self._resolve(doc, statement, people)
+                statement.speaker_head = head.i
+                return
+        if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head):
+            # "the company said", "the ruling": the organisation that last spoke, when the
+            # noun fits it ("the ministry" needs a ministry; any company is "the firm").
+            last = _last_speaker(doc, head.idx, ("organization",))
+            fits = last is not None and (
+                noun in self.document_nouns or noun in _COMPANY_NOUNS or noun in last.speaker_name.lower()
+            )
+            if last is not None and fits:
+                _assign(statement, last.speaker_name, None, last.speaker_type)
+                return
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
             statement.speaker_type = "organization"
             return
@@ -187,7 +241,8 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in _PRONOUN_GENDER:
             gender = _PRONOUN_GENDER[lower]
-            person = _antecedent(doc, people, head.i, gender)
+            person = _last_person_speaker(doc, people, head, gender)
+            person = person or _antecedent(doc, people, head.i, gender)
             if person is not None:
                 person.gender = person.gender or gender
                 person.last_seen = head.i
@@ -207,6 +262,61 @@ class SpeakerResolver:
             if before and lower != "we":
                 last = before[-1]
                 _assign(statement, last.speaker_name, last.speaker_role, last.speaker_type)
+
+
+def _last_person_speaker(doc: Doc, people: list[Mention], head: Token, gender: str) -> Person | None:
+    """The person who made the previous statement, when it is close (news keeps "he" on the last speaker).
+
+    Not when another person is named in between: "Kirby said X. Sullivan arrived. He said"
+    points at Sullivan.
+    """
+    last = _last_speaker(doc, head.idx, ("person",))
+    if last is None or not last.speaker_name or head.idx - last.content[-1][1] > 600:
+        return None
+    person = next((m.person for m in people if m.person.name == last.speaker_name), None)
+    if person is None or person.gender not in (None, gender):
+        return None
+    boundary = max(last.content[-1][1], last.speaker[1] if last.speaker else 0)
+    between = [m for m in people if boundary <= doc[m.start].idx < head.idx and m.person is not person]
+    return None if between else person
+
+
+def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution | None:
+    earlier = [
+        a
+        for a in doc._.wirewatch_statements or []
+        if a.content[0][0] < before and a.speaker_type in types and a.speaker_name
+    ]
+    return max(earlier, key=lambda a: a.content[-1][1]) if earlier else None
+
+
+def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person] | None:
+    """A named person in apposition to, or conjoined with, the subject's head."""
+    frontier = [c for c in head.children if c.dep_ in ("appos", "conj")]
+    while frontier:
+        tok = frontier.pop(0)
+        mention = next((m for m in people if m.start <= tok.i < m.end), None)
+        if mention is not None:
+            return mention, mention.person
+        frontier.extend(c for c in tok.children if c.dep_ in ("appos", "conj", "compound"))
+    return None
+
+
+_NAME_WORD = r"[A-Z][\w.&'’-]*"
+_ACRONYM = re.compile(
+    rf"\b({_NAME_WORD}(?:\s+(?:of|for|and|the|on|de|&)?\s*{_NAME_WORD})+)\s+\(([A-Z][A-Za-z&]{{1,9}})\)"
+)
+
+
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """``World Health Organization (WHO)`` -> {"WHO": "World Health Organization"}."""
+    found = {}
+    for match in _ACRONYM.finditer(doc.text):
+        full, short = match.group(1), match.group(2)
+        initials = "".join(w[0] for w in full.split() if w[0].isupper())
+        if short.upper() == initials.upper() or short.upper() in initials.upper():
+            found[short] = re.sub(r"^(?:The|the)\s+", "", full)
+    return found
 
 
 def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
@@ -265,6 +375,9 @@ def _lookup(known: dict[str, Person], name: str) -> Person | None:
         # "Kirby" -> "John Kirby"; "John Kirby" -> "Kirby" seen first.
         if (len(parts) == 1 and parts[0] == full[-1]) or (len(full) == 1 and full[0] == parts[-1]):
             return person
+        # "Dr Meerjady" for "Meerjady Sabrina Flora": a given name alone.
+        if len(parts) == 1 and len(full) > 1 and parts[0] == full[0]:
+            return person
     return None
 
 
@@ -276,7 +389,8 @@ def _clean_name(text: str) -> str:
 
 def _entity_name(head: Token) -> str:
     ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-    return _clean_name(ent.text)
+    # "the National Hurricane Center (NHC": the recogniser sometimes swallows a bracket.
+    return _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
 
 
 def _definite(head: Token) -> bool:
