@@ -101,7 +101,9 @@ class AttributionFinder:
             return obj, (cue.idx, to.idx + len(to))
         verb, cue_start = cue, cue.idx
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            subj = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     subj = verb.head

@@ -119,7 +119,8 @@ class SpeakerResolver:
         while start > ent.start:
             prev = ent.doc[start - 1]
             title_word = prev.lower_.rstrip(".") in self.titles | self.person_nouns
-            if prev.dep_ not in ("compound", "flat") or title_word:
+            hyphenated = prev.whitespace_ == "" and prev.text != "'s"  # "Rhys-" of "Rhys-Davies"
+            if (prev.dep_ not in ("compound", "flat") and not hyphenated) or title_word:
                 break
             start -= 1
         if start == ent.start:
@@ -226,7 +227,10 @@ class SpeakerResolver:
                 _assign(statement, last.speaker_name, None, last.speaker_type)
                 return
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
-            statement.speaker_type = "organization"
+            # "the German government" is a name; "the ministry" is not.
+            proper = any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children)
+            mention = _strip_det(doc.text[slice(*statement.speaker)])
+            _assign(statement, mention if proper else None, None, "organization")
             return
         if head.pos_ == "PROPN":
             # A name the entity recogniser missed: keep it, resolved against known surnames.
@@ -292,13 +296,15 @@ def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution 
 
 def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person] | None:
     """A named person in apposition to, or conjoined with, the subject's head."""
-    frontier = [c for c in head.children if c.dep_ in ("appos", "conj")]
+    # "Governor of Washington Chris Gregoire", "The governor of Ohio, Mike DeWine": through "of".
+    links = ("appos", "conj", "compound", "prep", "pobj")
+    frontier = [c for c in head.children if c.dep_ in links and (c.dep_ != "prep" or c.lower_ == "of")]
     while frontier:
         tok = frontier.pop(0)
         mention = next((m for m in people if m.start <= tok.i < m.end), None)
         if mention is not None:
             return mention, mention.person
-        frontier.extend(c for c in tok.children if c.dep_ in ("appos", "conj", "compound"))
+        frontier.extend(c for c in tok.children if c.dep_ in links and (c.dep_ != "prep" or c.lower_ == "of"))
     return None
 
 
