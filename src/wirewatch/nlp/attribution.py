@@ -54,8 +54,10 @@ class AttributionFinder:
     def __init__(self, cue_verbs: frozenset[str], cue_preps: frozenset[str]) -> None:
         self.cue_preps = {(verb, prep) for verb, prep in (p.split() for p in cue_preps)}
         self.cue_verbs = cue_verbs | {verb for verb, _ in self.cue_preps}
-        self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns")
+        self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
         self.object_cues = lexicon("object_cues")
+        self.naming_cues = lexicon("naming_cues")
+        self.cue_verbs |= self.naming_cues
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: tuple[Quote, ...] = doc._.wirewatch_quotes
@@ -74,6 +76,7 @@ class AttributionFinder:
             statement = self._from_quote(doc, cue, quotes, used) or self._reported(doc, cue, quotes)
             if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
                 found.append(statement)
+        found.extend(self._introduced_by_colon(doc, quotes, used, found))
         found.sort(key=lambda a: a.start)
         found = _add_follow_ons(doc, found, quotes, used)
         doc._.wirewatch_statements = found
@@ -157,6 +160,37 @@ class AttributionFinder:
             addressee=_addressee(cue),
         )
 
+    def _introduced_by_colon(
+        self, doc: Doc, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
+    ) -> list[Attribution]:
+        """``X justified the strike: "..."``: a sentence about X ending in a colon gives X's words."""
+        out = []
+        for quote in quotes:
+            if quote in used or any(_inside(quote.start, a.content) for a in found):
+                continue
+            lead = doc.text[: quote.open].rstrip()
+            if not lead.endswith(":"):
+                continue
+            colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+            if colon is None:
+                continue
+            verb = colon[0].sent.root
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
+                continue
+            used.add(quote)
+            content = [trim_range(doc.text, quote.start, quote.end)]
+            out.append(
+                Attribution(
+                    kind="direct",
+                    content=content,
+                    cue=(verb.idx, verb.idx + len(verb)),
+                    speaker=mention_range(subject),
+                    speaker_head=subject.i,
+                )
+            )
+        return out
+
     # -- indirect and mixed: the reported clause -----------------------------------------
 
     def _reported(self, doc: Doc, cue: Token, quotes: tuple[Quote, ...]) -> Attribution | None:
@@ -184,6 +218,7 @@ class AttributionFinder:
             tok.ent_type_ in _ANIMATE_ENTS
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns
+            or tok.lemma_.lower() in ("data", "result", "figure")
         )
 
     def _clause(self, cue: Token) -> CharRange | None:
@@ -199,6 +234,18 @@ class AttributionFinder:
                 for grand in child.children:
                     if grand.dep_ in ("ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
                         return _subtree_range(grand)
+        if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+            # "As Heald told The Huffington Post, ozone has dropped": the main clause was said.
+            return _clause_without(cue.head, cue)
+        if lemma in self.naming_cues:
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
+            if obj is not None:
+                named += [c for c in obj.children if c.dep_ in ("acl", "amod", "oprd")]
+            named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
+            later = [t for t in named if obj is not None and t.i > obj.i]
+            if obj is not None and later:
+                return obj.left_edge.idx, max(_subtree_range(t)[1] for t in later)
         if lemma in self.object_cues:
             obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
             if obj is not None:
@@ -231,7 +278,7 @@ class AttributionFinder:
         for child in cue.rights:
             if child.i <= clause.right_edge.i:
                 continue
-            if child.dep_ not in ("prep", "advcl", "npadvmod", "advmod") or _is_frame_modifier(child):
+            if child.dep_ not in _TRAILING_DEPS or _is_frame_modifier(child):
                 break
             if any(self._is_cue(t) for t in child.subtree):
                 break
@@ -276,6 +323,7 @@ class AttributionFinder:
         )
 
 
+_TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
 _FRAME_NOUNS = {
     "statement",
     "interview",
@@ -322,9 +370,11 @@ def _subtree_range(tok: Token) -> CharRange:
 
 def _according_clause(cue: Token) -> CharRange | None:
     """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause without the frame."""
-    clause_head = cue.head
-    if clause_head is cue:
-        return None
+    return None if cue.head == cue else _clause_without(cue.head, cue)
+
+
+def _clause_without(clause_head: Token, cue: Token) -> CharRange | None:
+    """The clause of ``clause_head`` without the reporting frame headed by ``cue``."""
     frame_start, frame_end = _subtree_range(cue)
     words = [t for t in clause_head.subtree if not t.is_punct and not frame_start <= t.idx < frame_end]
     before = [t for t in words if t.idx < frame_start]
