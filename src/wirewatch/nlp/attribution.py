@@ -67,7 +67,10 @@ class AttributionFinder:
         if headline:
             found.append(headline)
         # Outermost cues first, so that a cue nested in another's content is seen as nested.
-        cues = sorted((t for t in doc if self._is_cue(t)), key=lambda t: (_depth(t), t.i))
+        # "according to X" frames the whole clause it hangs on, so it goes before that clause's verb.
+        cues = sorted(
+            (t for t in doc if self._is_cue(t)), key=lambda t: (t.lower_ != "according", _depth(t), t.i)
+        )
         for cue in cues:
             if _inside(cue.idx, [(q.start, q.end) for q in quotes]):
                 continue
@@ -88,6 +91,9 @@ class AttributionFinder:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+            return False
+        # What was not said is no statement ("did not immediately announce whom ...").
+        if any(c.dep_ == "neg" for c in tok.children):
             return False
         # A participle modifying a noun ("the deal, revealed by the White House") reports nothing.
         return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN"
@@ -138,7 +144,12 @@ class AttributionFinder:
         frame = [t for t in frame_tokens(cue, speaker) if not _inside(t.idx, quoted)]
         frame_start = min(t.idx for t in frame)
         frame_end = max(t.idx + len(t) for t in frame)
-        quote = _quote_before(doc, quotes, frame_start, used) or _quote_after(doc, quotes, frame_end, used)
+        # A quote may follow the cue with no comma ('writing "..."'), not a longer frame
+        # ('ruled in the case "X v. Y"').
+        cue_end = cue.idx + len(cue)
+        quote = _quote_before(doc, quotes, frame_start, used) or _quote_after(
+            doc, quotes, frame_end, used, mark_needed=frame_end > cue_end
+        )
         if quote is None:
             return None
         used.add(quote)
@@ -225,16 +236,22 @@ class AttributionFinder:
         if cue.lower_ == "according":
             return _according_clause(cue)
         lemma = cue.lemma_.lower()
-        for child in cue.children:
-            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
-                return self._with_trailing_modifiers(cue, child)
+        # The reported clause after the cue, else one before it ("Prices will rise, he said").
+        clauses = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        clauses.sort(key=lambda c: (c.i < cue.i, c.i))
+        if clauses:
+            return self._with_trailing_modifiers(cue, clauses[0])
         # A noun that carries the clause: "revealed intelligence that ...", "made the claim that".
         for child in cue.children:
             if child.dep_ == "dobj":
                 for grand in child.children:
                     if grand.dep_ in ("ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
                         return _subtree_range(grand)
-        if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "as manufacturers reported their sales" is a time, not a source: only cues with
+        # nothing said of their own (an addressee aside) frame the main clause.
+        says_nothing = not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) or lemma == "tell"
+        as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        if cue.dep_ == "advcl" and as_mark and says_nothing:
             # "As Heald told The Huffington Post, ozone has dropped": the main clause was said.
             return _clause_without(cue.head, cue)
         if lemma in self.naming_cues:
@@ -249,7 +266,10 @@ class AttributionFinder:
         if lemma in self.object_cues:
             obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
             if obj is not None:
-                return self._with_trailing_modifiers(cue, obj)
+                start, end = self._with_trailing_modifiers(cue, obj)
+                # "announced the vote in a letter to members": the letter is how, not what.
+                frame = [c for c in obj.rights if c.dep_ == "prep" and _is_frame_modifier(c)]
+                return (start, frame[0].idx) if frame else (start, end)
         for child in cue.children:
             if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
                 obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -400,14 +420,20 @@ def _quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: s
 
 
 def _quote_after(
-    doc: Doc, quotes: tuple[Quote, ...], frame_end: int, used: set[Quote], separator: str = ",:"
+    doc: Doc,
+    quotes: tuple[Quote, ...],
+    frame_end: int,
+    used: set[Quote],
+    separator: str = ",:",
+    mark_needed: bool = True,
 ) -> Quote | None:
     """The quote that opens right after the frame (``said: "..."``, ``said, "..."``)."""
     for quote in quotes:
         if quote in used or quote.open < frame_end:
             continue
         between = doc.text[frame_end : quote.open]
-        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]?\s*", between) and "\n" not in between
+        optional = "" if mark_needed else "?"
+        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]{optional}\s*", between) and "\n" not in between
         return quote if ok else None
     return None
 
