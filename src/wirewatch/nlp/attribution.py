@@ -112,7 +112,8 @@ class AttributionFinder:
         for _ in range(4):
             # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            subj = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
+            named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
+            subj = named[-1] if named else subjects[0] if subjects else _misparsed_subject(verb)
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     subj = verb.head
@@ -241,6 +242,14 @@ class AttributionFinder:
         clauses.sort(key=lambda c: (c.i < cue.i, c.i))
         if clauses:
             return self._with_trailing_modifiers(cue, clauses[0])
+        if lemma in ("tell", "inform", "assure", "warn", "remind", "advise", "notify"):
+            # "told Anadolu Agency, a local news outlet, that ...": the parser may hang the
+            # that-clause on the addressee's apposition.
+            for tok in (t for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree):
+                if tok.dep_ in ("relcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in tok.children
+                ):
+                    return _subtree_range(tok)
         # A noun that carries the clause: "revealed intelligence that ...", "made the claim that".
         for child in cue.children:
             if child.dep_ == "dobj":
@@ -368,6 +377,23 @@ def _is_frame_modifier(tok: Token) -> bool:
     """``in a statement``, ``on Twitter``, ``on Monday``: about the act of saying, not what was said."""
     objects = [c for c in tok.children if c.dep_ == "pobj"]
     return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in ("DATE", "TIME", "ORG") for o in objects)
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """A name right before the verb that the parser did not make its subject.
+
+    The small model reads sentence-initial names as adverbs ("Mulally predicted") or
+    swallows them into a date ("On Friday Ford Motor Company announced").
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "advmod", "neg") and verb.doc[i].pos_ != "PROPN":
+        i -= 1
+    if i < 0 or verb.doc[i].sent != verb.sent:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ == "PROPN" and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in ("advmod", "npadvmod", "pobj")):
+        return tok
+    return None
 
 
 def _depth(tok: Token) -> int:
