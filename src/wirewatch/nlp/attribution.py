@@ -90,7 +90,13 @@ class AttributionFinder:
     def _is_cue(self, tok: Token) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        issues = lemma in _ISSUING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children
+        )
+        if lemma not in self.cue_verbs and not issues:
             return False
         # What was not said is no statement ("did not immediately announce whom ...").
         if any(c.dep_ == "neg" for c in tok.children):
@@ -284,10 +290,13 @@ class AttributionFinder:
                 obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if obj:
                     return self._with_trailing_modifiers(cue, obj[0])
-        if lemma in ("urge", "promise", "vow", "threaten", "pledge", "warn", "tell"):
-            for child in cue.children:
-                if child.dep_ == "xcomp":
-                    return _subtree_range(child)
+        if lemma in _REQUEST_CUES:
+            # "urged people to comply", "advised citizens to leave": who was asked, and to do what.
+            xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+            if xcomp is not None:
+                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+                start = obj.left_edge.idx if obj is not None else _subtree_range(xcomp)[0]
+                return start, _subtree_range(xcomp)[1]
         return None
 
     def _with_trailing_modifiers(self, cue: Token, clause: Token) -> CharRange:
@@ -352,6 +361,13 @@ class AttributionFinder:
         )
 
 
+# Cues whose content is a request or commitment: "urged X to Y", "vowed to Y".
+_REQUEST_CUES = {"urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"}
+# "issued a statement saying ...": verbs that make a statement noun speak.
+_ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
+_STATEMENT_NOUNS = {
+    *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
+}
 _TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
 _FRAME_NOUNS = {
     "statement",

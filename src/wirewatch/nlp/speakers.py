@@ -199,7 +199,7 @@ class SpeakerResolver:
             role = person.role if person and person.role else _strip_det(doc.text[slice(*statement.speaker)])
             _assign(statement, name, role, "person")
             return
-        if noun in self.person_nouns:
+        if noun in self.person_nouns or noun in self.titles:
             person = _by_role(people, noun, head.i) if _definite(head) else None
             if person is not None:
                 _assign(statement, person.name, person.role, "person")
@@ -209,28 +209,32 @@ class SpeakerResolver:
                 _assign(statement, None, mention if len(mention.split()) > 1 else None, "person")
             return
         if noun in self.document_nouns:
-            # "Cornyn's statement", "the WHO report": the document speaks for its author.
-            author = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.ent_type_), None)
+            # "Cornyn's statement", "the WHO report", "a statement released by the Supreme
+            # Court", "reports from Omsk hospital": the document speaks for its author.
+            author = _author_of(head)
             if author is not None:
                 statement.speaker_head = author.i
                 self._resolve(doc, statement, people)
                 statement.speaker_head = head.i
                 return
-        if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head):
-            # "the company said", "the ruling": the organisation that last spoke, when the
-            # noun fits it ("the ministry" needs a ministry; any company is "the firm").
+        proper = any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children)
+        if noun in self.org_nouns and proper:
+            # "the German government" is a name; "the ministry" is not.
+            _assign(statement, _strip_det(doc.text[slice(*statement.speaker)]), None, "organization")
+            return
+        if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head) and head.tag_ != "NNS":
+            # "the party said": the last organisation named with that noun; "the company",
+            # "the ruling": the organisation that last spoke.
+            named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
             last = _last_speaker(doc, head.idx, ("organization",))
-            fits = last is not None and (
-                noun in self.document_nouns or noun in _COMPANY_NOUNS or noun in last.speaker_name.lower()
-            )
-            if last is not None and fits:
+            if named_org is not None:
+                _assign(statement, named_org, None, "organization")
+                return
+            if last is not None and (noun in self.document_nouns or noun in _COMPANY_NOUNS):
                 _assign(statement, last.speaker_name, None, last.speaker_type)
                 return
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
-            # "the German government" is a name; "the ministry" is not.
-            proper = any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children)
-            mention = _strip_det(doc.text[slice(*statement.speaker)])
-            _assign(statement, mention if proper else None, None, "organization")
+            statement.speaker_type = "organization"
             return
         if head.pos_ == "PROPN":
             # A name the entity recogniser missed: keep it, resolved against known surnames.
@@ -292,6 +296,29 @@ def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution 
         if a.content[0][0] < before and a.speaker_type in types and a.speaker_name
     ]
     return max(earlier, key=lambda a: a.content[-1][1]) if earlier else None
+
+
+def _author_of(document: Token) -> Token | None:
+    """The entity a document noun belongs to: its possessor, or who released it."""
+    for child in document.children:
+        if child.dep_ in ("poss", "compound") and child.ent_type_:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_), None)
+            if obj is not None:
+                return obj
+        if child.dep_ == "acl":  # "a statement released by the Supreme Court"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                obj = next((c for c in agent.children if c.dep_ == "pobj" and c.ent_type_), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _org_by_noun(doc: Doc, noun: str, before: int) -> str | None:
+    """The last organisation named before ``before`` whose name has ``noun`` ("the party")."""
+    names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before and noun in e.text.lower().split()]
+    return _clean_name(re.sub(r"\s*\(.*$", "", names[-1].text)) if names else None
 
 
 def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person] | None:
