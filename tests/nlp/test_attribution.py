@@ -180,3 +180,44 @@ def test_a_second_report_conjoined_to_the_reported_clause(run):
     assert (first.cue.text, first.content_text) == ("insisted", "the border is safe")
     assert (second.cue.text, second.content_text) == ("called", "calm at the crossings")
     assert first.speaker_name == second.speaker_name == "Finland"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Lufthansa reported a 12 percent fall in bookings.", "reported", "a 12 percent fall in bookings"),
+        ("The union condemned the closure of the plant.", "condemned", "the closure of the plant"),
+        ("The mayor called the plan a disaster.", "called", "the plan a disaster"),
+        ("The embassy urged citizens to leave the city.", "urged", "citizens to leave the city"),
+        ("The senator called for an inquiry into the sale.", "called", "an inquiry into the sale"),
+    ],
+)
+def test_reports_whose_object_is_what_was_said(run, sentence, cue, content):
+    s = only(run(sentence))
+    assert (s.cue.text, s.content_text) == (cue, content)
+
+
+def test_as_x_told_y_frames_the_main_clause(run):
+    s = only(run("As Mira Holm told the Guardian, the river has never been cleaner."))
+    assert (s.speaker_name, s.cue.text, s.addressee) == ("Mira Holm", "told", "the Guardian")
+    assert s.content_text == "the river has never been cleaner"
+
+
+def test_a_quote_after_a_colon_belongs_to_the_sentence_subject(run):
+    s = only(run('The ministry defended the decision in a long statement: "We acted within the law."'))
+    assert (s.kind, s.content_text, s.cue.text) == ("direct", "We acted within the law.", "defended")
+
+
+def test_what_was_not_said_is_no_statement(run):
+    assert run("The club did not announce who would replace the coach.").statements == ()
+
+
+def test_a_statement_issued_by_an_organisation(run):
+    s = only(run("The palace issued a statement that the visit had been cancelled."))
+    assert s.content_text == "the visit had been cancelled"
+    assert s.cue.text == "issued"
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentence_content(run):
+    result = run('"We are ready." Okafor predicted that the plant would open in May.')
+    assert [s.content_text for s in result.statements] == ["the plant would open in May"]

@@ -71,3 +71,44 @@ def test_organisations_and_countries_speak(run):
     )
     kinds = [(s.speaker_name, s.speaker_type) for s in result.statements]
     assert kinds == [("White House", "organization"), ("Japan", "country"), (None, "organization")]
+
+
+def test_acronym_takes_the_name_it_was_introduced_with(run):
+    result = run(
+        "The World Meteorological Organization (WMO) met in Geneva.\n\nWMO said the summer was the hottest."
+    )
+    assert [(s.speaker_name, s.speaker_type) for s in result.statements] == [
+        ("World Meteorological Organization", "organization")
+    ]
+
+
+def test_a_document_speaks_for_its_author(run):
+    result = run("The dam is safe, according to a statement released by the Water Authority.")
+    assert result.statements[0].speaker_name == "Water Authority"
+
+
+def test_the_party_is_the_party_named_before(run):
+    result = run(
+        "The Green Unity Party held its congress in Oslo.\n\n"
+        '"We will stand in every district," the party told reporters.'
+    )
+    assert result.statements[0].speaker_name == "Green Unity Party"
+
+
+def test_title_inside_the_name_is_the_role(run):
+    result = run("Governor of Ohio Mary Kent said the roads would reopen.")
+    s = result.statements[0]
+    assert (s.speaker_name, s.speaker_role) == ("Mary Kent", "Governor of Ohio")
+
+
+def test_name_in_apposition_to_a_role_is_the_speaker(run):
+    result = run("The Labour Party's leader, Jeremy Corbyn announced he would step down.")
+    assert result.statements[0].speaker_name == "Jeremy Corbyn"
+
+
+def test_a_named_government(run):
+    result = run("The Danish government said the bridge would be rebuilt.")
+    assert (result.statements[0].speaker_name, result.statements[0].speaker_type) == (
+        "Danish government",
+        "organization",
+    )

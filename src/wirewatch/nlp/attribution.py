@@ -234,6 +234,7 @@ class AttributionFinder:
     def _animate(self, tok: Token) -> bool:
         return (
             tok.ent_type_ in _ANIMATE_ENTS
+            or tok.pos_ == "PROPN"
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns
             or tok.lemma_.lower() in ("data", "result", "figure")

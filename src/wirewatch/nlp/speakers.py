@@ -165,6 +165,10 @@ class SpeakerResolver:
     def _resolve(self, doc: Doc, statement: Attribution, people: list[Mention]) -> None:
         head = doc[statement.speaker_head]
         lower = head.lower_
+        if head.text in self.acronyms:
+            # "WHO said", after "the World Health Organization (WHO)" (and not the pronoun).
+            _assign(statement, self.acronyms[head.text], None, "organization")
+            return
         if head.pos_ == "PRON" or lower in _PRONOUN_GENDER or lower in _PLURAL_PRONOUNS:
             self._resolve_pronoun(doc, statement, head, people)
             return
