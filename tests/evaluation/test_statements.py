@@ -113,3 +113,16 @@ def test_eval_command_bad_gold_file(tmp_path):
     result = CliRunner().invoke(app, ["eval", "statements", str(bad)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {bad}:2: not JSON (Expecting value)"
+
+
+# The figures reached on the committed dev sample when this floor was set (attribution F1
+# 0.841, speaker accuracy 0.946); a little slack absorbs parser differences across builds.
+ATTRIBUTION_F1_FLOOR = 0.81
+SPEAKER_ACCURACY_FLOOR = 0.91
+
+
+def test_quality_floor_on_the_dev_sample(extractor):
+    gold = dev_sample()
+    figures = score(gold, predict(gold, extractor))
+    assert figures["attribution"]["f1"] >= ATTRIBUTION_F1_FLOOR, figures
+    assert figures["speaker_acc"] >= SPEAKER_ACCURACY_FLOOR, figures
