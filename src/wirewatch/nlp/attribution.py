@@ -9,9 +9,15 @@ first, the finder looks for:
 2. otherwise the reported clause (``ccomp``) or complement of the cue: an indirect
    statement, or a mixed one when part of the clause is quoted.
 
+The complement depends on the cue: a clause for most (``said that ...``), the object for
+reports of things (``reported a 49% decline``, ``object_cues.txt``), the object and what
+it was called (``called the plan a disaster``, ``naming_cues.txt``), who was asked to do
+what (``urged citizens to leave``), the main clause for ``as X told Y, ...``.
+
 Cues inside a quote or inside the content of an outer statement are skipped: nested
-attribution belongs to the content. Quotes no cue claimed become follow-on statements
-when they come right after a direct statement, and the headline gets its trailing
+attribution belongs to the content. Quotes no cue claimed are given to the subject of a
+sentence that hands over to them with a colon, or become follow-on statements of the
+statement right before them (``quote_frames``); the headline gets its trailing
 ``: Source``. Speakers are resolved later, by ``wirewatch_speakers``.
 """
 
@@ -23,21 +29,48 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon
+from wirewatch.nlp.quote_frames import add_follow_ons, clause_start, quote_after, quote_before
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
-from wirewatch.nlp.spans import frame_tokens, mention_range, trim_range, words_quoted
+from wirewatch.nlp.spans import frame_tokens, inside, mention_range, trim_range, words_quoted
 
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
 _RELATIVE = {"who", "which", "that"}
 # Cues that also describe what things show ("the data suggest"): they report speech only
 # when a person or an organisation is the source.
-_WEAK_CUES = {
-    *("suggest", "indicate", "show", "signal", "highlight", "estimate", "predict", "conclude", "describe"),
-}
+_WEAK_CUES = frozenset(
+    ["suggest", "indicate", "show", "signal", "highlight", "predict", "conclude", "describe"]
+)
 # Trailing parts of headlines that label the piece rather than name a source.
 _HEADLINE_LABELS = {"interview", "interviews", "exclusive", "analysis", "opinion", "update", "live", "video"}
 _ANIMATE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Cues whose content is a request or commitment: "urged X to Y", "vowed to Y".
+_REQUEST_CUES = {"urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"}
+# "issued a statement saying ...": verbs that make a statement noun speak.
+_ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
+_STATEMENT_NOUNS = {
+    *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
+}
+_TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
+_FRAME_NOUNS = {
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
+    "release",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "speech",
+    "message",
+    "video",
+    "broadcast",
+    "call",
+    "report",
+    "remarks",
+}
 
 
 @Language.factory(
@@ -72,16 +105,16 @@ class AttributionFinder:
             (t for t in doc if self._is_cue(t)), key=lambda t: (t.lower_ != "according", _depth(t), t.i)
         )
         for cue in cues:
-            if _inside(cue.idx, [(q.start, q.end) for q in quotes]):
+            if inside(cue.idx, [(q.start, q.end) for q in quotes]):
                 continue
-            if any(_inside(cue.idx, a.content) for a in found):
+            if any(inside(cue.idx, a.content) for a in found):
                 continue
             statement = self._from_quote(doc, cue, quotes, used) or self._reported(doc, cue, quotes)
             if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
                 found.append(statement)
         found.extend(self._introduced_by_colon(doc, quotes, used, found))
         found.sort(key=lambda a: a.start)
-        found = _add_follow_ons(doc, found, quotes, used)
+        found = add_follow_ons(doc, found, quotes, used)
         doc._.wirewatch_statements = found
         return doc
 
@@ -148,23 +181,23 @@ class AttributionFinder:
             return None
         # The parser sometimes hangs the quote on the speaker ("engineer" read as a verb).
         quoted = [(q.open, q.close) for q in quotes]
-        frame = [t for t in frame_tokens(cue, speaker) if not _inside(t.idx, quoted)]
+        frame = [t for t in frame_tokens(cue, speaker) if not inside(t.idx, quoted)]
         frame_start = min(t.idx for t in frame)
         frame_end = max(t.idx + len(t) for t in frame)
         # A quote may follow the cue with no comma ('writing "..."'), not a longer frame
         # ('ruled in the case "X v. Y"').
         cue_end = cue.idx + len(cue)
-        quote = _quote_before(doc, quotes, frame_start, used) or _quote_after(
+        quote = quote_before(doc, quotes, frame_start, used) or quote_after(
             doc, quotes, frame_end, used, mark_needed=frame_end > cue_end
         )
         if quote is None:
             return None
         used.add(quote)
         before_frame = quote.close <= frame_start
-        content: list[CharRange] = [_clause_start(doc, quote) if before_frame else (quote.start, quote.end)]
+        content: list[CharRange] = [clause_start(doc, quote) if before_frame else (quote.start, quote.end)]
         # "A," he said, "B." is one statement in two parts.
         if before_frame:
-            rest = _quote_after(doc, quotes, frame_end, used, separator=",")
+            rest = quote_after(doc, quotes, frame_end, used, separator=",")
             if rest is not None:
                 used.add(rest)
                 content.append((rest.start, rest.end))
@@ -184,7 +217,7 @@ class AttributionFinder:
         """``X justified the strike: "..."``: a sentence about X ending in a colon gives X's words."""
         out = []
         for quote in quotes:
-            if quote in used or any(_inside(quote.start, a.content) for a in found):
+            if quote in used or any(inside(quote.start, a.content) for a in found):
                 continue
             lead = doc.text[: quote.open].rstrip()
             if not lead.endswith(":"):
@@ -362,34 +395,6 @@ class AttributionFinder:
         )
 
 
-# Cues whose content is a request or commitment: "urged X to Y", "vowed to Y".
-_REQUEST_CUES = {"urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"}
-# "issued a statement saying ...": verbs that make a statement noun speak.
-_ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
-_STATEMENT_NOUNS = {
-    *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
-}
-_TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
-_FRAME_NOUNS = {
-    "statement",
-    "interview",
-    "conference",
-    "briefing",
-    "release",
-    "post",
-    "tweet",
-    "letter",
-    "email",
-    "speech",
-    "message",
-    "video",
-    "broadcast",
-    "call",
-    "report",
-    "remarks",
-}
-
-
 def _is_frame_modifier(tok: Token) -> bool:
     """``in a statement``, ``on Twitter``, ``on Monday``: about the act of saying, not what was said."""
     objects = [c for c in tok.children if c.dep_ == "pobj"]
@@ -415,10 +420,6 @@ def _misparsed_subject(verb: Token) -> Token | None:
 
 def _depth(tok: Token) -> int:
     return sum(1 for _ in tok.ancestors)
-
-
-def _inside(idx: int, ranges: list[CharRange]) -> bool:
-    return any(s <= idx < e for s, e in ranges)
 
 
 def _overlap(a: list[CharRange], b: list[CharRange]) -> float:
@@ -448,51 +449,6 @@ def _clause_without(clause_head: Token, cue: Token) -> CharRange | None:
     return side[0].idx, side[-1].idx + len(side[-1])
 
 
-def _quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: set[Quote]) -> Quote | None:
-    """The closed quote that ends right before the frame (only punctuation between)."""
-    for quote in reversed(quotes):
-        if quote in used or not quote.closed or quote.close > frame_start:
-            continue
-        between = doc.text[quote.close : frame_start]
-        # '"... stronger." Mulally predicted that ...': a quote closed by a full stop is a
-        # sentence of its own, not the words of the next sentence's cue.
-        if doc.text[quote.start : quote.end].endswith("."):
-            return None
-        return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
-    return None
-
-
-def _quote_after(
-    doc: Doc,
-    quotes: tuple[Quote, ...],
-    frame_end: int,
-    used: set[Quote],
-    separator: str = ",:",
-    mark_needed: bool = True,
-) -> Quote | None:
-    """The quote that opens right after the frame (``said: "..."``, ``said, "..."``)."""
-    for quote in quotes:
-        if quote in used or quote.open < frame_end:
-            continue
-        between = doc.text[frame_end : quote.open]
-        optional = "" if mark_needed else "?"
-        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]{optional}\s*", between) and "\n" not in between
-        return quote if ok else None
-    return None
-
-
-def _clause_start(doc: Doc, quote: Quote) -> CharRange:
-    """The quote, or the clause it ends when words of the sentence lead into it (mixed)."""
-    open_tok = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
-    if open_tok is None:
-        return quote.start, quote.end
-    sent = open_tok[0].sent
-    lead = doc.text[sent.start_char : quote.open]
-    if re.search(r"\w", lead) and "\n" not in lead:
-        return sent.start_char, quote.end
-    return quote.start, quote.end
-
-
 def _addressee(cue: Token) -> str | None:
     for child in cue.children:
         if cue.lemma_.lower() in ("tell", "inform", "brief", "assure", "notify") and child.dep_ in (
@@ -505,46 +461,3 @@ def _addressee(cue: Token) -> str | None:
             if obj is not None:
                 return " ".join(t.text for t in obj.subtree)
     return None
-
-
-def _add_follow_ons(
-    doc: Doc, found: list[Attribution], quotes: tuple[Quote, ...], used: set[Quote]
-) -> list[Attribution]:
-    """A quote with no cue of its own that follows a statement is that speaker's too."""
-    out = list(found)
-    for quote in quotes:
-        if quote in used or any(_inside(quote.start, a.content) for a in out):
-            continue
-        before = [a for a in out if a.content[-1][1] <= quote.open and a.kind != "headline"]
-        if not before:
-            continue
-        prev = max(before, key=lambda a: a.content[-1][1])
-        frame_end = max([prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r)])
-        gap = doc.text[frame_end : quote.open]
-        # Only the end of the previous sentence (and at most one paragraph break) between.
-        if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
-            continue
-        if not _stands_alone(doc, quote):
-            continue
-        used.add(quote)
-        out.append(
-            Attribution(
-                kind="direct",
-                content=[trim_range(doc.text, quote.start, quote.end)],
-                cue=None,
-                speaker=None,
-                follows=prev,
-            )
-        )
-    return sorted(out, key=lambda a: a.start)
-
-
-def _stands_alone(doc: Doc, quote: Quote) -> bool:
-    """The quote is a sentence by itself: nothing but punctuation after it in its paragraph line."""
-    tail = doc.text[
-        quote.close : doc.text.find("\n", quote.close) if "\n" in doc.text[quote.close :] else None
-    ]
-    next_words = re.match(r"[\s.,;:!?\"”’)]*", tail)
-    rest = tail[next_words.end() :] if next_words else tail
-    # Another sentence may follow ("..." The minister left.), but not a frame ("..." he said).
-    return not rest or (rest[:1].isupper() and not re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest))

@@ -60,6 +60,10 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text in {",", "(", ")", "—", "–"} for t in a.doc[lo + 1 : hi])
 
 
+def inside(idx: int, ranges: list[CharRange]) -> bool:
+    return any(s <= idx < e for s, e in ranges)
+
+
 def trim_range(text: str, start: int, end: int) -> CharRange:
     """Drop a leading ``that``, surrounding spaces and attaching punctuation from a content range."""
     lead = _LEADING.match(text, start, end)

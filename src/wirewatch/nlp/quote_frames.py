@@ -1,0 +1,103 @@
+"""Quotes and the frames around them: which quote a cue introduces, and quotes with no cue.
+
+``"...," Kirby said`` (the quote before the frame), ``Kirby said: "..."`` (after it), and a
+quote that follows a statement with no cue of its own (the same speaker goes on).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from wirewatch.nlp.quotes import Quote
+from wirewatch.nlp.records import Attribution, CharRange
+from wirewatch.nlp.spans import inside, trim_range
+
+
+def quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: set[Quote]) -> Quote | None:
+    """The closed quote that ends right before the frame (only punctuation between)."""
+    for quote in reversed(quotes):
+        if quote in used or not quote.closed or quote.close > frame_start:
+            continue
+        between = doc.text[quote.close : frame_start]
+        # '"... stronger." Mulally predicted that ...': a quote closed by a full stop is a
+        # sentence of its own, not the words of the next sentence's cue.
+        if doc.text[quote.start : quote.end].endswith("."):
+            return None
+        return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
+    return None
+
+
+def quote_after(
+    doc: Doc,
+    quotes: tuple[Quote, ...],
+    frame_end: int,
+    used: set[Quote],
+    separator: str = ",:",
+    mark_needed: bool = True,
+) -> Quote | None:
+    """The quote that opens right after the frame (``said: "..."``, ``said, "..."``)."""
+    for quote in quotes:
+        if quote in used or quote.open < frame_end:
+            continue
+        between = doc.text[frame_end : quote.open]
+        optional = "" if mark_needed else "?"
+        ok = re.fullmatch(rf"\s*[{re.escape(separator)}]{optional}\s*", between) and "\n" not in between
+        return quote if ok else None
+    return None
+
+
+def clause_start(doc: Doc, quote: Quote) -> CharRange:
+    """The quote, or the clause it ends when words of the sentence lead into it (mixed)."""
+    open_tok = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
+    if open_tok is None:
+        return quote.start, quote.end
+    sent = open_tok[0].sent
+    lead = doc.text[sent.start_char : quote.open]
+    if re.search(r"\w", lead) and "\n" not in lead:
+        return sent.start_char, quote.end
+    return quote.start, quote.end
+
+
+def add_follow_ons(
+    doc: Doc, found: list[Attribution], quotes: tuple[Quote, ...], used: set[Quote]
+) -> list[Attribution]:
+    """A quote with no cue of its own that follows a statement is that speaker's too."""
+    out = list(found)
+    for quote in quotes:
+        if quote in used or any(inside(quote.start, a.content) for a in out):
+            continue
+        before = [a for a in out if a.content[-1][1] <= quote.open and a.kind != "headline"]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.content[-1][1])
+        frame_end = max([prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r)])
+        gap = doc.text[frame_end : quote.open]
+        # Only the end of the previous sentence (and at most one paragraph break) between.
+        if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
+            continue
+        if not _stands_alone(doc, quote):
+            continue
+        used.add(quote)
+        out.append(
+            Attribution(
+                kind="direct",
+                content=[trim_range(doc.text, quote.start, quote.end)],
+                cue=None,
+                speaker=None,
+                follows=prev,
+            )
+        )
+    return sorted(out, key=lambda a: a.start)
+
+
+def _stands_alone(doc: Doc, quote: Quote) -> bool:
+    """The quote is a sentence by itself: nothing but punctuation after it in its paragraph line."""
+    tail = doc.text[
+        quote.close : doc.text.find("\n", quote.close) if "\n" in doc.text[quote.close :] else None
+    ]
+    next_words = re.match(r"[\s.,;:!?\"”’)]*", tail)
+    rest = tail[next_words.end() :] if next_words else tail
+    # Another sentence may follow ("..." The minister left.), but not a frame ("..." he said).
+    return not rest or (rest[:1].isupper() and not re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest))
