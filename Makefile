@@ -18,12 +18,12 @@ demo: install
 	$(BIN)/wirewatch extract $(EXAMPLE)
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench eval
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py

@@ -90,7 +90,7 @@ class AttributionFinder:
         self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
         self.object_cues = lexicon("object_cues")
         self.naming_cues = lexicon("naming_cues")
-        self.cue_verbs |= self.naming_cues
+        self.cue_verbs |= self.naming_cues | self.object_cues
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: tuple[Quote, ...] = doc._.wirewatch_quotes

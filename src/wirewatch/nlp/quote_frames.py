@@ -14,6 +14,9 @@ from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
 from wirewatch.nlp.spans import inside, trim_range
 
+# A full stop closes the quoted words, maybe inside a bracket ("a commoner[.]").
+_ENDS_SENTENCE = re.compile(r"\.[\])”’'\"]*$")
+
 
 def quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: set[Quote]) -> Quote | None:
     """The closed quote that ends right before the frame (only punctuation between)."""
@@ -23,7 +26,7 @@ def quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: se
         between = doc.text[quote.close : frame_start]
         # '"... stronger." Mulally predicted that ...': a quote closed by a full stop is a
         # sentence of its own, not the words of the next sentence's cue.
-        if doc.text[quote.start : quote.end].endswith("."):
+        if _ENDS_SENTENCE.search(doc.text[quote.start : quote.end]):
             return None
         return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
     return None
