@@ -305,10 +305,10 @@ def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution 
 def _author_of(document: Token) -> Token | None:
     """The entity a document noun belongs to: its possessor, or who released it."""
     for child in document.children:
-        if child.dep_ in ("poss", "compound") and child.ent_type_:
+        if child.dep_ in ("poss", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-            obj = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_), None)
+            obj = next((c for c in child.children if c.dep_ == "pobj" and _named(c)), None)
             if obj is not None:
                 return obj
         if child.dep_ == "acl":  # "a statement released by the Supreme Court"
@@ -317,6 +317,11 @@ def _author_of(document: Token) -> Token | None:
                 if obj is not None:
                     return obj
     return None
+
+
+def _named(tok: Token) -> bool:
+    """An entity, or a noun with a name in front ("Omsk hospital")."""
+    return bool(tok.ent_type_) or any(c.dep_ == "compound" and c.ent_type_ for c in tok.children)
 
 
 def _org_by_noun(doc: Doc, noun: str, before: int) -> str | None:
