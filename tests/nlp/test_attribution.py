@@ -221,3 +221,11 @@ def test_a_statement_issued_by_an_organisation(run):
 def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentence_content(run):
     result = run('"We are ready." Okafor predicted that the plant would open in May.')
     assert [s.content_text for s in result.statements] == ["the plant would open in May"]
+
+
+def test_follow_on_quote_after_a_frame_that_goes_on(run):
+    result = run('"We won," Ada Lind told the crowd outside the stadium on Sunday. "It was hard."')
+    assert [(s.content_text, s.speaker_name) for s in result.statements] == [
+        ("We won", "Ada Lind"),
+        ("It was hard.", "Ada Lind"),
+    ]

@@ -76,6 +76,11 @@ def add_follow_ons(
             continue
         prev = max(before, key=lambda a: a.content[-1][1])
         frame_end = max([prev.content[-1][1], *(r[1] for r in (prev.cue, prev.speaker) if r)])
+        if prev.cue is not None:
+            # The frame's sentence may go on ("said Bolden to the gathered crowd.").
+            cue = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
+            if cue is not None and cue[0].sent.end_char <= quote.open:
+                frame_end = max(frame_end, cue[0].sent.end_char)
         gap = doc.text[frame_end : quote.open]
         # Only the end of the previous sentence (and at most one paragraph break) between.
         if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
