@@ -229,3 +229,16 @@ def test_follow_on_quote_after_a_frame_that_goes_on(run):
         ("We won", "Ada Lind"),
         ("It was hard.", "Ada Lind"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ('The coach has been described by the Daily Star as a "genius".', "the Daily Star", 'a "genius"'),
+        ("The plan was condemned by the opposition.", "the opposition", "The plan"),
+        ("It was announced by the ministry that schools would close.", "the ministry", "schools would close"),
+    ],
+)
+def test_passive_reports_name_their_agent(run, sentence, speaker, content):
+    s = only(run(sentence))
+    assert (s.speaker.text, s.content_text) == (speaker, content)

@@ -147,6 +147,10 @@ class AttributionFinder:
             to = next(c for c in cue.children if c.lower_ == "to")
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             return obj, (cue.idx, to.idx + len(to))
+        agent = _agent_of(cue)
+        if agent is not None and not any(c.dep_ == "nsubj" for c in cue.children):
+            # "was described by the Daily Hive as ...": the agent spoke.
+            return agent, (cue.idx, cue.idx + len(cue))
         verb, cue_start = cue, cue.idx
         for _ in range(4):
             # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
@@ -303,6 +307,15 @@ class AttributionFinder:
         if cue.dep_ == "advcl" and as_mark and says_nothing:
             # "As Heald told The Huffington Post, ozone has dropped": the main clause was said.
             return _clause_without(cue.head, cue)
+        passive_subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if passive_subject is not None and _agent_of(cue) is not None:
+            # "X was described by Y as Z" names Z; "X was condemned by Y" reports X.
+            named_as = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            what = [c for c in (named_as.children if named_as else []) if c.dep_ in ("pobj", "amod")]
+            if lemma in self.naming_cues and what:
+                return _subtree_range(what[0])
+            if lemma in self.object_cues and passive_subject.lower_ != "it":
+                return _subtree_range(passive_subject)
         if lemma in self.naming_cues:
             obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
             named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
@@ -399,6 +412,12 @@ def _is_frame_modifier(tok: Token) -> bool:
     """``in a statement``, ``on Twitter``, ``on Monday``: about the act of saying, not what was said."""
     objects = [c for c in tok.children if c.dep_ == "pobj"]
     return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in ("DATE", "TIME", "ORG") for o in objects)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb: who did it."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
