@@ -242,3 +242,14 @@ def test_follow_on_quote_after_a_frame_that_goes_on(run):
 def test_passive_reports_name_their_agent(run, sentence, speaker, content):
     s = only(run(sentence))
     assert (s.speaker.text, s.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Which ministers would you ask to join the cabinet?",
+        "Shares fell as the banks reported their quarterly results.",
+    ],
+)
+def test_questions_and_times_are_no_statements(run, sentence):
+    assert run(sentence).statements == ()

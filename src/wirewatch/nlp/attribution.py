@@ -52,6 +52,8 @@ _ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
 _STATEMENT_NOUNS = {
     *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
 }
+# "as manufacturers reported their sales": a time, not a report of what was said.
+_TIME_MARKS = {"as", "when", "while", "after", "before", "since", "until"}
 _TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
 _FRAME_NOUNS = {
     "statement",
@@ -131,8 +133,11 @@ class AttributionFinder:
         )
         if lemma not in self.cue_verbs and not issues:
             return False
-        # What was not said is no statement ("did not immediately announce whom ...").
+        # What was not said is no statement ("did not immediately announce whom ..."), nor
+        # is a question the article asks ("Who would you ask to join your cabinet?").
         if any(c.dep_ == "neg" for c in tok.children):
+            return False
+        if tok.sent.text.rstrip(' "”’').endswith("?") and not tok.sent.text.lstrip().startswith(('"', "“")):
             return False
         # A participle modifying a noun ("the deal, revealed by the White House") reports nothing.
         return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN"
@@ -325,7 +330,9 @@ class AttributionFinder:
             later = [t for t in named if obj is not None and t.i > obj.i]
             if obj is not None and later:
                 return obj.left_edge.idx, max(_subtree_range(t)[1] for t in later)
-        if lemma in self.object_cues:
+        marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
+        temporal = cue.dep_ == "advcl" and bool(marks & _TIME_MARKS)
+        if lemma in self.object_cues and not temporal:
             obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
             if obj is not None:
                 start, end = self._with_trailing_modifiers(cue, obj)
