@@ -279,7 +279,7 @@ class AttributionFinder:
             or tok.pos_ == "PROPN"
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns
-            or tok.lemma_.lower() in ("data", "result", "figure")
+            or tok.lemma_.lower() in ("data", "datum", "result", "figure")
         )
 
     def _clause(self, cue: Token) -> CharRange | None:
@@ -323,7 +323,8 @@ class AttributionFinder:
                 return _subtree_range(passive_subject)
         if lemma in self.naming_cues:
             obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
+            # What it was called: a complement, or a second object ('calling it "an aggression"').
+            named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "dobj")]
             if obj is not None:
                 named += [c for c in obj.children if c.dep_ in ("acl", "amod", "oprd")]
             named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
