@@ -7,7 +7,7 @@ into the public :class:`wirewatch.model.Statement`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -28,7 +28,6 @@ class Attribution:
     speaker_name: str | None = None
     speaker_role: str | None = None
     speaker_type: str = "unknown"
-    notes: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
