@@ -154,7 +154,7 @@ def errors(gold_docs: Sequence[Record], pred_docs: Sequence[Record], min_dice: f
         golds = gold_statements(gold)
         preds = (pred or {}).get("statements", [])
         text = gold.get("text", "")
-        pred_text = ((pred or {}).get("article") or {}).get("text", text)
+        pred_text = str(((pred or {}).get("article") or {}).get("text") or text)
         pairs = match(golds, preds, min_dice)
         matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, g in enumerate(golds):
@@ -198,7 +198,7 @@ def _sentence(text: str, statement: Record) -> str:
     if start is None or not text:
         return span_text(content)
     last = content[-1] if isinstance(content, list) else content
-    end = last.get("end") or start
+    end = (last or {}).get("end") or start
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(stops) + 1 if stops else len(text)

@@ -342,9 +342,9 @@ class AttributionFinder:
                 return (start, frame[0].idx) if frame else (start, end)
         for child in cue.children:
             if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
-                obj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if obj:
-                    return self._with_trailing_modifiers(cue, obj[0])
+                complements = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if complements:
+                    return self._with_trailing_modifiers(cue, complements[0])
         if lemma in _REQUEST_CUES:
             # "urged people to comply", "advised citizens to leave": who was asked, and to do what.
             xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)

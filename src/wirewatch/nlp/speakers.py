@@ -163,6 +163,8 @@ class SpeakerResolver:
     # -- resolving one statement -------------------------------------------------------------
 
     def _resolve(self, doc: Doc, statement: Attribution, people: list[Mention]) -> None:
+        if statement.speaker_head is None:
+            return
         head = doc[statement.speaker_head]
         lower = head.lower_
         if head.text in self.acronyms:
@@ -200,7 +202,7 @@ class SpeakerResolver:
             # "The mayor, Ana Ruiz, said": the apposition names the speaker.
             person = _person_at(people, named)
             name = person.name if person else _clean_name(_text(list(named.subtree)))
-            role = person.role if person and person.role else _strip_det(doc.text[slice(*statement.speaker)])
+            role = person.role if person and person.role else _strip_det(_mention_text(doc, statement))
             _assign(statement, name, role, "person")
             return
         if noun in self.person_nouns or noun in self.titles:
@@ -209,8 +211,8 @@ class SpeakerResolver:
                 _assign(statement, person.name, person.role, "person")
             else:
                 # An unnamed source keeps its mention; its modifiers are its role.
-                mention = _strip_det(doc.text[slice(*statement.speaker)])
-                _assign(statement, None, mention if len(mention.split()) > 1 else None, "person")
+                described = _strip_det(_mention_text(doc, statement))
+                _assign(statement, None, described if len(described.split()) > 1 else None, "person")
             return
         if noun in self.document_nouns:
             # "Cornyn's statement", "the WHO report", "a statement released by the Supreme
@@ -224,7 +226,7 @@ class SpeakerResolver:
         proper = any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children)
         if noun in self.org_nouns and proper:
             # "the German government" is a name; "the ministry" is not.
-            _assign(statement, _strip_det(doc.text[slice(*statement.speaker)]), None, "organization")
+            _assign(statement, _strip_det(_mention_text(doc, statement)), None, "organization")
             return
         if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head) and head.tag_ != "NNS":
             # "the party said": the last organisation named with that noun; "the company",
@@ -242,7 +244,7 @@ class SpeakerResolver:
             return
         if head.pos_ == "PROPN":
             # A name the entity recogniser missed: keep it, resolved against known surnames.
-            name = _clean_name(doc.text[slice(*statement.speaker)])
+            name = _clean_name(_mention_text(doc, statement))
             person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
             if person is not None:
                 _assign(statement, person.name, person.role, "person")
@@ -437,6 +439,10 @@ def _entity_name(head: Token) -> str:
 
 def _definite(head: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some") for c in head.children)
+
+
+def _mention_text(doc: Doc, statement: Attribution) -> str:
+    return doc.text[statement.speaker[0] : statement.speaker[1]] if statement.speaker else ""
 
 
 def _strip_det(mention: str) -> str:
