@@ -253,3 +253,12 @@ def test_passive_reports_name_their_agent(run, sentence, speaker, content):
 )
 def test_questions_and_times_are_no_statements(run, sentence):
     assert run(sentence).statements == ()
+
+
+def test_a_gerund_after_a_quote_goes_on_with_its_speaker(run):
+    text = 'Ada Lind said, "If the dam holds, the town has to rebuild", also noting, "Nobody was hurt."'
+    result = run(text)
+    assert [(s.content_text, s.speaker_name) for s in result.statements] == [
+        ("If the dam holds, the town has to rebuild", "Ada Lind"),
+        ("Nobody was hurt.", "Ada Lind"),
+    ]

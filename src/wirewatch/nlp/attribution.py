@@ -111,7 +111,11 @@ class AttributionFinder:
                 continue
             if any(inside(cue.idx, a.content) for a in found):
                 continue
-            statement = self._from_quote(doc, cue, quotes, used) or self._reported(doc, cue, quotes)
+            statement = (
+                self._continuation(doc, cue, quotes, used, found)
+                or self._from_quote(doc, cue, quotes, used)
+                or self._reported(doc, cue, quotes)
+            )
             if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
                 found.append(statement)
         found.extend(self._introduced_by_colon(doc, quotes, used, found))
@@ -181,6 +185,38 @@ class AttributionFinder:
         return None, (cue_start, cue.idx + len(cue))
 
     # -- direct: a quote framed by the cue ----------------------------------------------
+
+    def _continuation(
+        self, doc: Doc, cue: Token, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
+    ) -> Attribution | None:
+        """``"A," he said, also observing, "B."``: a gerund the parser hung inside the first
+        quote goes on with that quote's speaker."""
+        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+        quoted = [(q.start, q.end) for q in quotes]
+        if not inside(cue.head.idx, quoted):
+            return None
+        before = [a for a in found if inside(cue.head.idx, a.content)]
+        if not before:
+            return None
+        after = [t for c in cue.rights if c.dep_ in ("advmod", "prep", "npadvmod") for t in c.subtree]
+        frame_end = max(t.idx + len(t) for t in [cue, *after])
+        quote = quote_after(doc, quotes, frame_end, used)
+        if quote is not None:
+            used.add(quote)
+            content = [trim_range(doc.text, quote.start, quote.end)]
+        else:
+            clause = self._clause(cue)
+            if clause is None:
+                return None
+            content = [trim_range(doc.text, *clause)]
+        return Attribution(
+            kind=words_quoted(doc.text, content, quotes),
+            content=content,
+            cue=(cue.idx, cue.idx + len(cue)),
+            speaker=None,
+            follows=before[0],
+        )
 
     def _from_quote(
         self, doc: Doc, cue: Token, quotes: tuple[Quote, ...], used: set[Quote]
