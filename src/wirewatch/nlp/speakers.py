@@ -1,15 +1,21 @@
 """``wirewatch_speakers``: who each speaker mention is, within the article.
 
 People are collected from the named entities in text order: a full name introduces a
-person, and later surnames (``Kirby``) map back to it. Roles come from appositions
-(``John Kirby, a spokesman for ...``) and from titles in front of the name (``White House
-National Security Advisor Jake Sullivan``). Then each statement's mention is resolved:
+person (titles inside the entity become the role: ``Governor of Ohio Mary Kent``), and
+later surnames or given names map back to it. Roles come from appositions (``John Kirby,
+a spokesman for ...``) and from titles in front of the name (``White House National
+Security Advisor Jake Sullivan``). Then each statement's mention goes through the rules of
+``SpeakerResolver._resolve``, in this order:
 
+- an acronym the article introduced (``WHO`` -> ``World Health Organization``);
+- ``he``/``she``: the person who made the previous statement, if nobody else was named
+  since, else the most recent person subject, skipping anyone of the other gender;
 - a name: the person it introduces or continues;
-- ``he``/``she``: the most recent person who spoke (or was the subject of a sentence),
-  skipping anyone already known by the other pronoun;
+- countries and organisations: their usual name (``White House``, ``Iran``);
+- a person named in apposition to the subject (``The party's leader, Jeremy Corbyn``);
 - ``the spokesman``: the most recent person whose role has that noun;
-- organisations and countries: their usual name (``White House``, ``Iran``);
+- a document speaks for its author (``Cornyn's statement``);
+- ``the German government``; ``the party`` (the party named before); ``the company``;
 - anything else (``a senior US official``, ``sources``) keeps its mention, unnamed.
 """
 
@@ -163,93 +169,141 @@ class SpeakerResolver:
     # -- resolving one statement -------------------------------------------------------------
 
     def _resolve(self, doc: Doc, statement: Attribution, people: list[Mention]) -> None:
+        """Try the rules in order; the first that knows who the mention is wins."""
         if statement.speaker_head is None:
             return
         head = doc[statement.speaker_head]
-        lower = head.lower_
-        if head.text in self.acronyms:
-            # "WHO said", after "the World Health Organization (WHO)" (and not the pronoun).
-            _assign(statement, self.acronyms[head.text], None, "organization")
-            return
-        if head.pos_ == "PRON" or lower in _PRONOUN_GENDER or lower in _PLURAL_PRONOUNS:
-            self._resolve_pronoun(doc, statement, head, people)
-            return
-        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
-            # A known person's name, even where the recogniser labels this mention otherwise.
-            person = _person_at(people, head) or _by_alias(people, head)
-            if person is not None:
-                _assign(statement, person.name, person.role, "person")
-                person.last_seen = head.i
+        for rule in (
+            self._by_acronym,
+            self._by_pronoun,
+            self._by_name,
+            self._by_entity,
+            self._by_person_within,
+            self._by_role_noun,
+            self._by_document,
+            self._by_organisation_noun,
+            self._by_unrecognised_name,
+        ):
+            if rule(doc, statement, head, people):
                 return
+
+    def _by_acronym(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """ "WHO said", after "the World Health Organization (WHO)" (and not the pronoun)."""
+        if head.text not in self.acronyms:
+            return False
+        _assign(statement, self.acronyms[head.text], None, "organization")
+        return True
+
+    def _by_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        lower = head.lower_
+        if head.pos_ != "PRON" and lower not in _PRONOUN_GENDER and lower not in _PLURAL_PRONOUNS:
+            return False
+        self._resolve_pronoun(doc, statement, head, people)
+        return True
+
+    def _by_name(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """A known person's name, even where the recogniser labels this mention otherwise."""
+        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+            return False
+        person = _person_at(people, head) or _by_alias(people, head)
+        if person is None:
+            return False
+        _assign(statement, person.name, person.role, "person")
+        person.last_seen = head.i
+        return True
+
+    def _by_entity(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """Countries and named organisations speak under their usual name."""
         if head.ent_type_ in _COUNTRY_LABELS:
             _assign(statement, _entity_name(head), None, "country")
-            return
+            return True
         if head.ent_type_ in _ORG_LABELS and head.pos_ == "PROPN":
             name = _entity_name(head)
             _assign(statement, self.acronyms.get(name, name), None, "organization")
-            return
-        named_person = _person_within(people, head)
-        if named_person is not None:
-            # "The Labour Party's leader, Jeremy Corbyn, announced": the name is the speaker.
-            mention, person = named_person
-            statement.speaker = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))
-            _assign(statement, person.name, person.role, "person")
-            person.last_seen = head.i
-            return
+            return True
+        return False
+
+    def _by_person_within(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """ "The Labour Party's leader, Jeremy Corbyn, announced": the name is the speaker."""
+        found = _person_within(people, head)
+        if found is None:
+            return False
+        mention, person = found
+        last = doc[mention.end - 1]
+        statement.speaker = (doc[mention.start].idx, last.idx + len(last))
+        _assign(statement, person.name, person.role, "person")
+        person.last_seen = head.i
+        return True
+
+    def _by_role_noun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """ "The mayor, Ana Ruiz, said"; "the spokeswoman" (through a role); "a senior official"."""
         noun = head.lemma_.lower()
+        if noun not in self.person_nouns and noun not in self.titles:
+            return False
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if noun in self.person_nouns and named is not None:
-            # "The mayor, Ana Ruiz, said": the apposition names the speaker.
+        if named is not None and noun in self.person_nouns:
             person = _person_at(people, named)
             name = person.name if person else _clean_name(_text(list(named.subtree)))
             role = person.role if person and person.role else _strip_det(_mention_text(doc, statement))
             _assign(statement, name, role, "person")
-            return
-        if noun in self.person_nouns or noun in self.titles:
-            person = _by_role(people, noun, head.i) if _definite(head) else None
-            if person is not None:
-                _assign(statement, person.name, person.role, "person")
-            else:
-                # An unnamed source keeps its mention; its modifiers are its role.
-                described = _strip_det(_mention_text(doc, statement))
-                _assign(statement, None, described if len(described.split()) > 1 else None, "person")
-            return
-        if noun in self.document_nouns:
-            # "Cornyn's statement", "the WHO report", "a statement released by the Supreme
-            # Court", "reports from Omsk hospital": the document speaks for its author.
-            author = _author_of(head)
-            if author is not None:
-                statement.speaker_head = author.i
-                self._resolve(doc, statement, people)
-                statement.speaker_head = head.i
-                return
-        proper = any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children)
-        if noun in self.org_nouns and proper:
-            # "the German government" is a name; "the ministry" is not.
+            return True
+        person = _by_role(people, noun, head.i) if _definite(head) else None
+        if person is not None:
+            _assign(statement, person.name, person.role, "person")
+        else:
+            # An unnamed source keeps its mention; its modifiers are its role.
+            described = _strip_det(_mention_text(doc, statement))
+            _assign(statement, None, described if len(described.split()) > 1 else None, "person")
+        return True
+
+    def _by_document(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """ "Cornyn's statement", "a statement released by the Supreme Court": the author speaks."""
+        author = _author_of(head) if head.lemma_.lower() in self.document_nouns else None
+        if author is None:
+            return False
+        statement.speaker_head = author.i
+        self._resolve(doc, statement, people)
+        statement.speaker_head = head.i
+        return True
+
+    def _by_organisation_noun(
+        self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]
+    ) -> bool:
+        """ "the German government" is a name; "the party" is the party named before;
+        "the company", "the ruling": the organisation that last spoke."""
+        noun = head.lemma_.lower()
+        if noun in self.org_nouns and any(
+            c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children
+        ):
             _assign(statement, _strip_det(_mention_text(doc, statement)), None, "organization")
-            return
+            return True
         if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head) and head.tag_ != "NNS":
-            # "the party said": the last organisation named with that noun; "the company",
-            # "the ruling": the organisation that last spoke.
             named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
-            last = _last_speaker(doc, head.idx, ("organization",))
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
-                return
+                return True
+            last = _last_speaker(doc, head.idx, ("organization",))
             if last is not None and (noun in self.document_nouns or noun in _COMPANY_NOUNS):
                 _assign(statement, last.speaker_name, None, last.speaker_type)
-                return
+                return True
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
             statement.speaker_type = "organization"
-            return
-        if head.pos_ == "PROPN":
-            # A name the entity recogniser missed: keep it, resolved against known surnames.
-            name = _clean_name(_mention_text(doc, statement))
-            person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
-            if person is not None:
-                _assign(statement, person.name, person.role, "person")
-            else:
-                statement.speaker_name = name or None
+            return True
+        return False
+
+    def _by_unrecognised_name(
+        self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]
+    ) -> bool:
+        """A name the entity recogniser missed: kept, resolved against known surnames."""
+        if head.pos_ != "PROPN":
+            return False
+        name = _clean_name(_mention_text(doc, statement))
+        person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
+        if person is not None:
+            _assign(statement, person.name, person.role, "person")
+        else:
+            statement.speaker_name = name or None
+        return True
 
     def _resolve_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> None:
         lower = head.lower_
