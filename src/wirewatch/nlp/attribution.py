@@ -319,76 +319,116 @@ class AttributionFinder:
         )
 
     def _clause(self, cue: Token) -> CharRange | None:
+        """What the cue reports: the first complement rule that finds one, in this order."""
         if cue.lower_ == "according":
             return _according_clause(cue)
-        lemma = cue.lemma_.lower()
-        # The reported clause after the cue, else one before it ("Prices will rise, he said").
+        for rule in (
+            self._reported_clause,
+            self._clause_on_addressee,
+            self._noun_complement_clause,
+            self._main_clause_of_as,
+            self._passive_complement,
+            self._what_it_was_called,
+            self._reported_object,
+            self._prepositional_complement,
+            self._request,
+        ):
+            found = rule(cue, cue.lemma_.lower())
+            if found is not None:
+                return found
+        return None
+
+    def _reported_clause(self, cue: Token, lemma: str) -> CharRange | None:
+        """The reported clause after the cue, else one before it ("Prices will rise, he said")."""
         clauses = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         clauses.sort(key=lambda c: (c.i < cue.i, c.i))
-        if clauses:
-            return self._with_trailing_modifiers(cue, clauses[0])
-        if lemma in ("tell", "inform", "assure", "warn", "remind", "advise", "notify"):
-            # "told Anadolu Agency, a local news outlet, that ...": the parser may hang the
-            # that-clause on the addressee's apposition.
-            for tok in (t for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree):
-                if tok.dep_ in ("relcl", "ccomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in tok.children
-                ):
-                    return _subtree_range(tok)
-        # A noun that carries the clause: "revealed intelligence that ...", "made the claim that".
+        return self._with_trailing_modifiers(cue, clauses[0]) if clauses else None
+
+    def _clause_on_addressee(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "told Anadolu Agency, a local news outlet, that ...": the parser may hang the
+        that-clause on the addressee's apposition."""
+        if lemma not in ("tell", "inform", "assure", "warn", "remind", "advise", "notify"):
+            return None
+        for tok in (t for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree):
+            if tok.dep_ in ("relcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in tok.children
+            ):
+                return _subtree_range(tok)
+        return None
+
+    def _noun_complement_clause(self, cue: Token, lemma: str) -> CharRange | None:
+        """A noun that carries the clause: "revealed intelligence that ...", "made the claim that"."""
         for child in cue.children:
             if child.dep_ == "dobj":
                 for grand in child.children:
                     if grand.dep_ in ("ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
                         return _subtree_range(grand)
-        # "as manufacturers reported their sales" is a time, not a source: only cues with
-        # nothing said of their own (an addressee aside) frame the main clause.
+        return None
+
+    def _main_clause_of_as(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "As Heald told The Huffington Post, ozone has dropped": the main clause was said.
+
+        "as manufacturers reported their sales" is a time, not a source: only cues with
+        nothing said of their own (an addressee aside) frame the main clause.
+        """
         says_nothing = not any(c.dep_ in ("dobj", "ccomp") for c in cue.children) or lemma == "tell"
         as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        if cue.dep_ == "advcl" and as_mark and says_nothing:
-            # "As Heald told The Huffington Post, ozone has dropped": the main clause was said.
-            return _clause_without(cue.head, cue)
+        return _clause_without(cue.head, cue) if cue.dep_ == "advcl" and as_mark and says_nothing else None
+
+    def _passive_complement(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "X was described by Y as Z" names Z; "X was condemned by Y" reports X."""
         passive_subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-        if passive_subject is not None and _agent_of(cue) is not None:
-            # "X was described by Y as Z" names Z; "X was condemned by Y" reports X.
-            named_as = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            what = [c for c in (named_as.children if named_as else []) if c.dep_ in ("pobj", "amod")]
-            if lemma in self.naming_cues and what:
-                return _subtree_range(what[0])
-            if lemma in self.object_cues and passive_subject.lower_ != "it":
-                return _subtree_range(passive_subject)
-        if lemma in self.naming_cues:
-            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            # What it was called: a complement, or a second object ('calling it "an aggression"').
-            named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "dobj")]
-            if obj is not None:
-                named += [c for c in obj.children if c.dep_ in ("acl", "amod", "oprd")]
-            named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
-            later = [t for t in named if obj is not None and t.i > obj.i]
-            if obj is not None and later:
-                return obj.left_edge.idx, max(_subtree_range(t)[1] for t in later)
+        if passive_subject is None or _agent_of(cue) is None:
+            return None
+        named_as = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        what = [c for c in (named_as.children if named_as else []) if c.dep_ in ("pobj", "amod")]
+        if lemma in self.naming_cues and what:
+            return _subtree_range(what[0])
+        if lemma in self.object_cues and passive_subject.lower_ != "it":
+            return _subtree_range(passive_subject)
+        return None
+
+    def _what_it_was_called(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "called the plan a disaster", 'calling it "an aggression"': the object and its name."""
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if lemma not in self.naming_cues or obj is None:
+            return None
+        named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "dobj")]
+        named += [c for c in obj.children if c.dep_ in ("acl", "amod", "oprd")]
+        named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
+        later = [t for t in named if t.i > obj.i]
+        return (obj.left_edge.idx, max(_subtree_range(t)[1] for t in later)) if later else None
+
+    def _reported_object(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "GM reported a 49% decline": the object is what was said (not in a time clause)."""
         marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
-        temporal = cue.dep_ == "advcl" and bool(marks & _TIME_MARKS)
-        if lemma in self.object_cues and not temporal:
-            obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
-            if obj is not None:
-                start, end = self._with_trailing_modifiers(cue, obj)
-                # "announced the vote in a letter to members": the letter is how, not what.
-                frame = [c for c in obj.rights if c.dep_ == "prep" and _is_frame_modifier(c)]
-                return (start, frame[0].idx) if frame else (start, end)
+        if lemma not in self.object_cues or (cue.dep_ == "advcl" and marks & _TIME_MARKS):
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if obj is None:
+            return None
+        start, end = self._with_trailing_modifiers(cue, obj)
+        # "announced the vote in a letter to members": the letter is how, not what.
+        frame = [c for c in obj.rights if c.dep_ == "prep" and _is_frame_modifier(c)]
+        return (start, frame[0].idx) if frame else (start, end)
+
+    def _prepositional_complement(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "called for a ceasefire", "accused Y of lying" (``cue_preps.txt``)."""
         for child in cue.children:
             if child.dep_ == "prep" and (lemma, child.lower_) in self.cue_preps:
                 complements = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if complements:
                     return self._with_trailing_modifiers(cue, complements[0])
-        if lemma in _REQUEST_CUES:
-            # "urged people to comply", "advised citizens to leave": who was asked, and to do what.
-            xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-            if xcomp is not None:
-                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
-                start = obj.left_edge.idx if obj is not None else _subtree_range(xcomp)[0]
-                return start, _subtree_range(xcomp)[1]
         return None
+
+    def _request(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "urged people to comply", "advised citizens to leave": who was asked, and to do what."""
+        xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        if lemma not in _REQUEST_CUES or xcomp is None:
+            return None
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+        start = obj.left_edge.idx if obj is not None else _subtree_range(xcomp)[0]
+        return start, _subtree_range(xcomp)[1]
 
     def _with_trailing_modifiers(self, cue: Token, clause: Token) -> CharRange:
         """The clause (or complement), and the modifiers after it that the parser hung on the cue.
