@@ -112,3 +112,30 @@ def test_a_named_government(run):
         "Danish government",
         "organization",
     )
+
+
+def test_an_occupation_opening_the_sentence_is_a_role_not_a_name(run):
+    result = run("Virologist Hanna Berg said the variant spreads faster.")
+    assert result.statements[0].speaker_name == "Hanna Berg"
+
+
+def test_a_bracketed_short_form_is_not_part_of_the_name(run):
+    result = run("The European Space Agency (ESA) said the launch would be delayed.")
+    assert result.statements[0].speaker_name == "European Space Agency"
+
+
+def test_the_firm_is_the_company_named_before(run):
+    result = run(
+        "Shares of Nordvik Motors fell on Monday.\n\nThe carmaker announced that two plants would close."
+    )
+    assert (result.statements[0].speaker_name, result.statements[0].speaker_type) == (
+        "Nordvik Motors",
+        "organization",
+    )
+
+
+def test_its_press_release_speaks_for_the_organisation(run):
+    result = run(
+        'The Ocean Trust said the reef was recovering. "Coral cover doubled," according to its annual report.'
+    )
+    assert [s.speaker_name for s in result.statements] == ["Ocean Trust", "Ocean Trust"]

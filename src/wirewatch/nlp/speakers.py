@@ -31,7 +31,7 @@ from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.records import Attribution
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_PLURAL_PRONOUNS = {"they", "them"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _FEMININE = re.compile(
@@ -40,6 +40,7 @@ _FEMININE = re.compile(
 _MASCULINE = re.compile(
     r"\b(?:(?:spokes|chair|congress|business|council|police|anchor|sales|fire|middle)man|king|prince|duke|actor|father|husband|son|brother|mr|sir)\b"
 )
+_OCCUPATION = re.compile(r"\w{3,}(?:ist|ician)$")
 _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
@@ -124,7 +125,7 @@ class SpeakerResolver:
         start = root.i
         while start > ent.start:
             prev = ent.doc[start - 1]
-            title_word = prev.lower_.rstrip(".") in self.titles | self.person_nouns
+            title_word = prev.lower_.rstrip(".") in self.titles | self.person_nouns or _occupation(prev)
             hyphenated = prev.whitespace_ == "" and prev.text != "'s"  # "Rhys-" of "Rhys-Davies"
             if (prev.dep_ not in ("compound", "flat") and not hyphenated) or title_word:
                 break
@@ -286,6 +287,10 @@ class SpeakerResolver:
             if last is not None and (noun in self.document_nouns or noun in _COMPANY_NOUNS):
                 _assign(statement, last.speaker_name, None, last.speaker_type)
                 return True
+            named_org = _last_org(doc, head.i) if noun in _COMPANY_NOUNS else None
+            if named_org is not None:
+                _assign(statement, named_org, None, "organization")
+                return True
         if noun in self.org_nouns or head.ent_type_ in _ORG_LABELS:
             statement.speaker_type = "organization"
             return True
@@ -318,7 +323,7 @@ class SpeakerResolver:
             else:
                 statement.speaker_type = "person"
             return
-        if lower in _PLURAL_PRONOUNS | {"it", "we"}:
+        if lower in _PLURAL_PRONOUNS | {"it", "its", "their", "we"}:
             # Organisations and groups: the last one that spoke before, if any.
             before = [
                 a
@@ -363,6 +368,8 @@ def _author_of(document: Token) -> Token | None:
     for child in document.children:
         if child.dep_ in ("poss", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
+        if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+            return child  # "its press release": resolved like the pronoun
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             obj = next((c for c in child.children if c.dep_ == "pobj" and _named(c)), None)
             if obj is not None:
@@ -378,6 +385,12 @@ def _author_of(document: Token) -> Token | None:
 def _named(tok: Token) -> bool:
     """An entity, or a noun with a name in front ("Omsk hospital")."""
     return bool(tok.ent_type_) or any(c.dep_ == "compound" and c.ent_type_ for c in tok.children)
+
+
+def _last_org(doc: Doc, before: int) -> str | None:
+    """The last organisation named before token ``before`` ("the auto firm" after "General Motors")."""
+    names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before]
+    return _clean_name(names[-1].text) if names else None
 
 
 def _org_by_noun(doc: Doc, noun: str, before: int) -> str | None:
@@ -479,8 +492,14 @@ def _lookup(known: dict[str, Person], name: str) -> Person | None:
     return None
 
 
+def _occupation(tok: Token) -> bool:
+    """"Immunologist Kristian Andersen": a sentence-opening occupation word before a name."""
+    return tok.is_sent_start and bool(_OCCUPATION.search(tok.lower_))
+
+
 def _clean_name(text: str) -> str:
-    name = _HONORIFIC.sub("", text.strip())
+    # "Transport for London (TfL)": the bracketed short form is an alias, not the name.
+    name = _HONORIFIC.sub("", re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()))
     name = _POSSESSIVE.sub("", name).strip(" ,.")
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
