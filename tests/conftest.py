@@ -15,6 +15,17 @@ EXAMPLE = ROOT / "examples" / "iran-drones-wire-story.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def assert_spans_exact(extraction: Extraction) -> None:
+    """Every span of every statement is a stretch of ``article.text`` with those very words."""
+    text = extraction.article.text
+    for statement in extraction.statements:
+        assert statement.content, statement
+        for span in (*statement.content, statement.cue, statement.speaker):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+                assert text[span.start : span.end] == span.text
+
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()

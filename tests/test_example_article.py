@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import DATA, EXAMPLE
+from tests.conftest import DATA, EXAMPLE, assert_spans_exact
 from wirewatch.evaluation.statements import match, speaker_right
 from wirewatch.ingest import RawDocument, load_article
 
@@ -67,11 +67,7 @@ def test_cleaned_text_has_no_page_chrome(result):
 
 
 def test_every_span_points_at_its_words(result):
-    text = result.article.text
-    for statement in result.statements:
-        for span in (*statement.content, statement.cue, statement.speaker):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
+    assert_spans_exact(result)
 
 
 def test_addressees(result):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import assert_spans_exact
+
 
 def only(result):
     assert len(result.statements) == 1, [s.to_dict() for s in result.statements]
@@ -161,11 +163,7 @@ def test_speech_reported_inside_a_quote_belongs_to_the_quote(run):
 
 def test_every_span_points_into_the_text(run):
     result = run('"A," she said. Paul Okafor told CNN that B was right, according to the ministry.')
-    text = result.article.text
-    for s in result.statements:
-        for span in (*s.content, s.cue, s.speaker):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
+    assert_spans_exact(result)
 
 
 def test_a_chain_of_follow_on_quotes(run):

@@ -3,6 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import assert_spans_exact
+
 PIECES = [
     "said", "told", "according to", "he", "She", "Kirby", "John Kirby", "the ministry", "that",
     '"', "“", "”", ",", ".", ":", "\n\n", "\n", " ", "Iran", "added", "We will", "not",
@@ -13,13 +15,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join), st.booleans())
 def test_spans_always_point_into_the_text(run, text, with_headline):
     result = run(text, headline="Talks fail: Kirby" if with_headline else None)
-    body = result.article.text
-    for statement in result.statements:
-        assert statement.content, statement
-        for span in (*statement.content, statement.cue, statement.speaker):
-            if span is not None:
-                assert 0 <= span.start <= span.end <= len(body)
-                assert body[span.start : span.end] == span.text
+    assert_spans_exact(result)
 
 
 def test_empty_and_whitespace_text(run):

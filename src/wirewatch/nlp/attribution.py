@@ -106,8 +106,9 @@ class AttributionFinder:
         cues = sorted(
             (t for t in doc if self._is_cue(t)), key=lambda t: (t.lower_ != "according", _depth(t), t.i)
         )
+        quoted = [(q.start, q.end) for q in quotes]
         for cue in cues:
-            if inside(cue.idx, [(q.start, q.end) for q in quotes]):
+            if inside(cue.idx, quoted):
                 continue
             if any(inside(cue.idx, a.content) for a in found):
                 continue
