@@ -260,3 +260,27 @@ def test_a_gerund_after_a_quote_goes_on_with_its_speaker(run):
         ("If the dam holds, the town has to rebuild", "Ada Lind"),
         ("Nobody was hurt.", "Ada Lind"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ('The invitation reads, "Join us in Oslo."', "reads", "Join us in Oslo."),
+        (
+            "The agency recommends that every school test its water.",
+            "recommends",
+            "every school test its water",
+        ),
+        (
+            "The mayor requested an exemption for the old harbour.",
+            "requested",
+            "an exemption for the old harbour",
+        ),
+        ("The blog claims to have seen the new phone.", "claims", "to have seen the new phone"),
+        ("The club expressed condolences to the family.", "expressed", "condolences to the family"),
+        ("The president instructed the police to investigate.", "instructed", "the police to investigate"),
+    ],
+)
+def test_more_reporting_verbs(run, sentence, cue, content):
+    s = only(run(sentence))
+    assert (s.cue.text, s.content_text) == (cue, content)

@@ -46,7 +46,10 @@ _WEAK_CUES = frozenset(
 _HEADLINE_LABELS = {"interview", "interviews", "exclusive", "analysis", "opinion", "update", "live", "video"}
 _ANIMATE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # Cues whose content is a request or commitment: "urged X to Y", "vowed to Y".
-_REQUEST_CUES = {"urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"}
+_REQUEST_CUES = {
+    *("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"),
+    *("instruct", "claim"),
+}
 # "issued a statement saying ...": verbs that make a statement noun speak.
 _ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
 _STATEMENT_NOUNS = {
@@ -92,6 +95,7 @@ class AttributionFinder:
         self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
         self.object_cues = lexicon("object_cues")
         self.naming_cues = lexicon("naming_cues")
+        self.document_nouns = lexicon("document_nouns")
         self.cue_verbs |= self.naming_cues | self.object_cues
 
     def __call__(self, doc: Doc) -> Doc:
@@ -136,7 +140,11 @@ class AttributionFinder:
         issues = lemma in _ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children
         )
-        if lemma not in self.cue_verbs and not issues:
+        # A document "reads": 'The invitation reads, "One more thing..."'.
+        document_reads = lemma == "read" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.document_nouns for c in tok.children
+        )
+        if lemma not in self.cue_verbs and not issues and not document_reads:
             return False
         # What was not said is no statement ("did not immediately announce whom ..."), nor
         # is a question the article asks ("Who would you ask to join your cabinet?").
