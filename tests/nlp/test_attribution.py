@@ -284,3 +284,20 @@ def test_a_gerund_after_a_quote_goes_on_with_its_speaker(run):
 def test_more_reporting_verbs(run, sentence, cue, content):
     s = only(run(sentence))
     assert (s.cue.text, s.content_text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the jet was pushed back by a tug, the winglet struck the hangar.",
+        "He also developed a notation for expressing very large numbers.",
+        "Which ministers would you ask to join?\n\nThe vote is on Monday.",
+    ],
+)
+def test_verbs_that_report_nothing_here(run, sentence):
+    assert run(sentence).statements == ()
+
+
+def test_a_report_of_an_object_after_another_clause(run):
+    s = only(run("Sales slipped: Volvo reported a 9% loss."))
+    assert (s.cue.text, s.content_text) == ("reported", "a 9% loss")

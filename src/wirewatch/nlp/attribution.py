@@ -96,6 +96,9 @@ class AttributionFinder:
         self.object_cues = lexicon("object_cues")
         self.naming_cues = lexicon("naming_cues")
         self.document_nouns = lexicon("document_nouns")
+        # "push for", "point to": these verbs report only with their preposition.
+        prep_verbs = {verb for verb, _ in self.cue_preps}
+        self.prep_only = prep_verbs - cue_verbs - self.naming_cues - self.object_cues
         self.cue_verbs |= self.naming_cues | self.object_cues
 
     def __call__(self, doc: Doc) -> Doc:
@@ -150,7 +153,8 @@ class AttributionFinder:
         # is a question the article asks ("Who would you ask to join your cabinet?").
         if any(c.dep_ == "neg" for c in tok.children):
             return False
-        if tok.sent.text.rstrip(' "”’').endswith("?") and not tok.sent.text.lstrip().startswith(('"', "“")):
+        sentence = tok.sent.text.strip()
+        if sentence.rstrip('"”’').endswith("?") and not sentence.startswith(('"', "“")):
             return False
         # A participle modifying a noun ("the deal, revealed by the White House") reports nothing.
         return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN"
@@ -184,7 +188,7 @@ class AttributionFinder:
                 verb = verb.head.head
             elif verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG"):
                 verb = verb.head
-            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by":
                 verb = verb.head.head
                 cue_start = min(cue_start, verb.idx)
             elif verb.dep_ == "relcl":
@@ -331,6 +335,8 @@ class AttributionFinder:
         """What the cue reports: the first complement rule that finds one, in this order."""
         if cue.lower_ == "according":
             return _according_clause(cue)
+        if cue.lemma_.lower() in self.prep_only:
+            return self._prepositional_complement(cue, cue.lemma_.lower())
         for rule in (
             self._reported_clause,
             self._clause_on_addressee,
@@ -348,10 +354,18 @@ class AttributionFinder:
         return None
 
     def _reported_clause(self, cue: Token, lemma: str) -> CharRange | None:
-        """The reported clause after the cue, else one before it ("Prices will rise, he said")."""
+        """The reported clause after the cue, else one before it ("Prices will rise, he said").
+
+        Not before a cue that reports its object ("..., Chrysler reported a 39% loss").
+        """
         clauses = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         clauses.sort(key=lambda c: (c.i < cue.i, c.i))
-        return self._with_trailing_modifiers(cue, clauses[0]) if clauses else None
+        if not clauses:
+            return None
+        has_object = any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+        if clauses[0].i < cue.i and has_object:
+            return None
+        return self._with_trailing_modifiers(cue, clauses[0])
 
     def _clause_on_addressee(self, cue: Token, lemma: str) -> CharRange | None:
         """ "told Anadolu Agency, a local news outlet, that ...": the parser may hang the

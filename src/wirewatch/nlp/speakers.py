@@ -493,7 +493,7 @@ def _lookup(known: dict[str, Person], name: str) -> Person | None:
 
 
 def _occupation(tok: Token) -> bool:
-    """"Immunologist Kristian Andersen": a sentence-opening occupation word before a name."""
+    """ "Immunologist Kristian Andersen": a sentence-opening occupation word before a name."""
     return tok.is_sent_start and bool(_OCCUPATION.search(tok.lower_))
 
 
