@@ -74,12 +74,10 @@ class SpeakerResolver:
         self.org_nouns = lexicon("org_nouns")
         self.titles = lexicon("titles")
         self.document_nouns = lexicon("document_nouns")
-        self.acronyms: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         statements: list[Attribution] = doc._.wirewatch_statements or []
         people = self._people(doc)
-        self.acronyms = _acronyms(doc)
         for statement in statements:
             if statement.follows is not None:
                 _copy_speaker(statement.follows, statement)
@@ -190,9 +188,10 @@ class SpeakerResolver:
 
     def _by_acronym(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "WHO said", after "the World Health Organization (WHO)" (and not the pronoun)."""
-        if head.text not in self.acronyms:
+        acronyms = _acronyms(doc)
+        if head.text not in acronyms:
             return False
-        _assign(statement, self.acronyms[head.text], None, "organization")
+        _assign(statement, acronyms[head.text], None, "organization")
         return True
 
     def _by_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
@@ -220,7 +219,7 @@ class SpeakerResolver:
             return True
         if head.ent_type_ in _ORG_LABELS and head.pos_ == "PROPN":
             name = _entity_name(head)
-            _assign(statement, self.acronyms.get(name, name), None, "organization")
+            _assign(statement, _acronyms(doc).get(name, name), None, "organization")
             return True
         return False
 
@@ -420,13 +419,19 @@ _ACRONYM = re.compile(
 
 
 def _acronyms(doc: Doc) -> dict[str, str]:
-    """``World Health Organization (WHO)`` -> {"WHO": "World Health Organization"}."""
-    found = {}
+    """``World Health Organization (WHO)`` -> {"WHO": "World Health Organization"}.
+
+    Read once per doc and kept with it, not on the shared component.
+    """
+    if "wirewatch_acronyms" in doc.user_data:
+        return doc.user_data["wirewatch_acronyms"]  # type: ignore[no-any-return]
+    found: dict[str, str] = {}
     for match in _ACRONYM.finditer(doc.text):
         full, short = match.group(1), match.group(2)
         initials = "".join(w[0] for w in full.split() if w[0].isupper())
         if short.upper() == initials.upper() or short.upper() in initials.upper():
             found[short] = re.sub(r"^(?:The|the)\s+", "", full)
+    doc.user_data["wirewatch_acronyms"] = found
     return found
 
 
