@@ -139,3 +139,78 @@ def test_its_press_release_speaks_for_the_organisation(run):
         'The Ocean Trust said the reef was recovering. "Coral cover doubled," according to its annual report.'
     )
     assert [s.speaker_name for s in result.statements] == ["Ocean Trust", "Ocean Trust"]
+
+
+def test_organisation_takes_the_fullest_name_the_article_gives(run):
+    result = run(
+        "The Union of Coastal Fishers and Growers (UCFG) has launched a petition, "
+        "asking the council to reopen the harbour.\n\n"
+        "The Federation of Teachers in Ruritania said on Monday that schools would close.\n\n"
+        "Later the Federation of Teachers said that talks had failed."
+    )
+    names = [name for _, name in speakers(result)]
+    assert names == [
+        "Union of Coastal Fishers and Growers",
+        "Federation of Teachers in Ruritania",
+        "Federation of Teachers in Ruritania",
+    ]
+
+
+def test_acronym_with_a_digit_names_the_party_noun(run):
+    result = run(
+        "Deputies of Movimento 5 Stelle (M5S) met on Monday.\n\n"
+        "The M5S party said that the law must be applied."
+    )
+    assert speakers(result)[-1] == ("The M5S party", "Movimento 5 Stelle")
+
+
+def test_mention_that_defines_an_acronym_is_that_organisation(run):
+    result = run("Transport for London (TfL) told passengers to take another route.")
+    assert speakers(result)[0][1] == "Transport for London"
+
+
+def test_document_sent_from_an_account_speaks_for_its_owner(run):
+    result = run(
+        "Senator Ruth Adler spoke on Monday.\n\n"
+        'A tweet sent from Adler\'s account said "the vote is a disgrace".'
+    )
+    assert speakers(result)[-1][1] == "Ruth Adler"
+
+
+def test_its_press_release_names_the_organisation_in_the_sentence(run):
+    result = run('According to its press release, the National Rowing League was "suspending all races".')
+    assert speakers(result)[0][1] == "National Rowing League"
+
+
+def test_company_website_speaks_for_the_company_named_before(run):
+    result = run(
+        "Shares of Orbital Motors Inc. fell on Monday.\n\n"
+        "The founder had retired last year, according to the company website."
+    )
+    assert speakers(result)[0][1] == "Orbital Motors Inc."
+
+
+def test_relative_named_in_apposition_is_the_speaker(run):
+    result = run("According to his wife, Amanda, the singer died of a lung disease.")
+    assert speakers(result)[0][1] == "Amanda"
+
+
+def test_definite_description_after_a_quote_is_that_speaker(run):
+    result = run(
+        '"The ice is thinning fast," said study author Karen Holt. '
+        'The Oberlin professor added, "We need more data."'
+    )
+    assert speakers(result) == [("Karen Holt", "Karen Holt"), ("The Oberlin professor", "Karen Holt")]
+
+
+def test_description_with_another_field_is_not_the_previous_minister(run):
+    result = run(
+        "Aviation Minister Hardeep Rao said the runway was closed.\n\n"
+        'The local health minister said, "The injured have been taken to hospital."'
+    )
+    assert speakers(result)[-1] == ("The local health minister", None)
+
+
+def test_plural_or_possessive_description_is_not_the_previous_speaker(run):
+    result = run('"I acted in self defence," said Kyle Brant. His lawyers said the evidence supported him.')
+    assert speakers(result)[-1][1] != "Kyle Brant"

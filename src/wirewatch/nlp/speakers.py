@@ -40,6 +40,7 @@ _FEMININE = re.compile(
 _MASCULINE = re.compile(
     r"\b(?:(?:spokes|chair|congress|business|council|police|anchor|sales|fire|middle)man|king|prince|duke|actor|father|husband|son|brother|mr|sir)\b"
 )
+_ABBREVIATED_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|St)\.$")
 _OCCUPATION = re.compile(r"\w{3,}(?:ist|ician)$")
 _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
@@ -83,6 +84,9 @@ class SpeakerResolver:
                 _copy_speaker(statement.follows, statement)
             elif statement.speaker_head is not None:
                 self._resolve(doc, statement, people)
+        for statement in statements:
+            if statement.speaker_type == "organization" and statement.speaker_name:
+                statement.speaker_name = _full_org_name(doc, statement.speaker_name)
         return doc
 
     # -- who is in the article ----------------------------------------------------------
@@ -137,8 +141,8 @@ class SpeakerResolver:
         head = ent.root
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             # "The mayor, Ana Ruiz, said": the role is what the name stands in apposition to.
-            words = [t for t in head.head.subtree if t.i < head.i and not t.is_punct]
-            return _strip_det(_text(words)) or None
+            first = head.head.left_edge.i
+            return _strip_det(ent.doc[first : ent.start].text.strip(" ,;:-–—")) or None
         for child in head.rights:
             if child.dep_ == "appos":
                 words = [t for t in child.subtree if not (t.i == child.left_edge.i and t.dep_ == "det")]
@@ -189,10 +193,15 @@ class SpeakerResolver:
     def _by_acronym(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "WHO said", after "the World Health Organization (WHO)" (and not the pronoun)."""
         acronyms = _acronyms(doc)
-        if head.text not in acronyms:
-            return False
-        _assign(statement, acronyms[head.text], None, "organization")
-        return True
+        if head.text in acronyms:
+            _assign(statement, acronyms[head.text], None, "organization")
+            return True
+        # "Transport for London (TfL) told": the mention is the definition itself.
+        defined = re.search(r"\(([^()]+)\)\s*$", _mention_text(doc, statement))
+        if defined and defined.group(1) in acronyms:
+            _assign(statement, acronyms[defined.group(1)], None, "organization")
+            return True
+        return False
 
     def _by_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         lower = head.lower_
@@ -247,7 +256,13 @@ class SpeakerResolver:
             role = person.role if person and person.role else _strip_det(_mention_text(doc, statement))
             _assign(statement, name, role, "person")
             return True
-        person = _by_role(people, noun, head.i) if _definite(head) else None
+        person = None
+        if _definite(head):
+            # "the health minister" is not the aviation minister named before.
+            modifiers = [c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            person = _by_role(people, noun, head.i, modifiers) or self._previous_speaker(
+                doc, people, head, statement, modifiers
+            )
         if person is not None:
             _assign(statement, person.name, person.role, "person")
         else:
@@ -255,6 +270,25 @@ class SpeakerResolver:
             described = _strip_det(_mention_text(doc, statement))
             _assign(statement, None, described if len(described.split()) > 1 else None, "person")
         return True
+
+    def _previous_speaker(
+        self, doc: Doc, people: list[Mention], head: Token, statement: Attribution, modifiers: list[str]
+    ) -> Person | None:
+        """ "... ," said co-author Karen Alley. The Wooster professor added": a definite
+        description right after a person's statement, with nobody else named between, is
+        that person (as a pronoun would be)."""
+        # Only "the professor": not "his lawyers", not "the sources".
+        if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        last = _last_speaker(doc, head.idx, ("person",))
+        if last is None or head.idx - last.content[-1][1] > 250:
+            return None
+        person = next((m.person for m in people if m.person.name == last.speaker_name), None)
+        if person is None or any(m not in (person.role or "").lower() for m in modifiers):
+            return None
+        boundary = max(last.content[-1][1], last.speaker[1] if last.speaker else 0)
+        between = [m for m in people if boundary <= doc[m.start].idx < head.idx and m.person is not person]
+        return None if between else person
 
     def _by_document(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "Cornyn's statement", "a statement released by the Supreme Court": the author speaks."""
@@ -272,12 +306,19 @@ class SpeakerResolver:
         """ "the German government" is a name; "the party" is the party named before;
         "the company", "the ruling": the organisation that last spoke."""
         noun = head.lemma_.lower()
+        acronyms = _acronyms(doc)
+        short = next((c.text for c in head.children if c.dep_ == "compound" and c.text in acronyms), None)
+        if noun in self.org_nouns and short is not None:
+            # "the M5S party", after "Movimento 5 Stelle (M5S)".
+            _assign(statement, acronyms[short], None, "organization")
+            return True
         if noun in self.org_nouns and any(
             c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children
         ):
             _assign(statement, _strip_det(_mention_text(doc, statement)), None, "organization")
             return True
-        if (noun in self.org_nouns or noun in self.document_nouns) and _definite(head) and head.tag_ != "NNS":
+        definite = _definite(head) or (head.dep_ == "compound" and _definite(head.head))
+        if (noun in self.org_nouns or noun in self.document_nouns) and definite and head.tag_ != "NNS":
             named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
@@ -334,6 +375,10 @@ class SpeakerResolver:
             if before and lower != "we":
                 last = before[-1]
                 _assign(statement, last.speaker_name, last.speaker_role, last.speaker_type)
+            elif lower in ("it", "its"):
+                org = _nearest_org(doc, head)
+                if org is not None:
+                    _assign(statement, org, None, "organization")
 
 
 def _last_person_speaker(doc: Doc, people: list[Mention], head: Token, gender: str) -> Person | None:
@@ -362,28 +407,58 @@ def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution 
     return max(earlier, key=lambda a: a.content[-1][1]) if earlier else None
 
 
-def _author_of(document: Token) -> Token | None:
-    """The entity a document noun belongs to: its possessor, or who released it."""
+def _author_of(document: Token, depth: int = 0) -> Token | None:
+    """The entity a document noun belongs to: its possessor, or who released or sent it.
+
+    Follows one more document on the way: "a tweet sent from Biden's Twitter account".
+    """
     for child in document.children:
         if child.dep_ in ("poss", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
+        if child.dep_ == "compound" and child.lemma_.lower() in _COMPANY_NOUNS and _definite(document):
+            return child  # "the company website": the company named before
         if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
             return child  # "its press release": resolved like the pronoun
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-            obj = next((c for c in child.children if c.dep_ == "pobj" and _named(c)), None)
-            if obj is not None:
-                return obj
+            found = _source_in(child, depth)
+            if found is not None:
+                return found
         if child.dep_ == "acl":  # "a statement released by the Supreme Court"
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                obj = next((c for c in agent.children if c.dep_ == "pobj" and c.ent_type_), None)
-                if obj is not None:
-                    return obj
+            links = [c for c in child.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")]
+            for link in links:
+                found = _source_in(link, depth)
+                if found is not None:
+                    return found
+    return None
+
+
+def _source_in(prep: Token, depth: int) -> Token | None:
+    """The named object of "by"/"from"/"of", or the author of a document object."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if _named(obj) or (obj.pos_ == "PROPN" and obj.is_title):
+            return obj
+        if depth == 0 and obj.lemma_.lower() in lexicon("document_nouns"):
+            return _author_of(obj, depth + 1)
     return None
 
 
 def _named(tok: Token) -> bool:
     """An entity, or a noun with a name in front ("Omsk hospital")."""
     return bool(tok.ent_type_) or any(c.dep_ == "compound" and c.ent_type_ for c in tok.children)
+
+
+def _nearest_org(doc: Doc, pronoun: Token) -> str | None:
+    """What "it"/"its" stands for when no organisation spoke before: an organisation named
+    in the same sentence ("According to its press release, the NBA ..."), else the
+    last one named in the sentence before."""
+    sent = pronoun.sent
+    here = [e for e in doc.ents if e.label_ == "ORG" and sent.start <= e.start < sent.end]
+    if here:
+        return _clean_name(min(here, key=lambda e: abs(e.start - pronoun.i)).text)
+    before = [e for e in doc.ents if e.label_ == "ORG" and e.end <= sent.start]
+    if before and before[-1].sent.end >= sent.start - 1 and pronoun.i - before[-1].end < 60:
+        return _clean_name(before[-1].text)
+    return None
 
 
 def _last_org(doc: Doc, before: int) -> str | None:
@@ -402,7 +477,13 @@ def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person]
     """A named person in apposition to, or conjoined with, the subject's head."""
     # "Governor of Washington Chris Gregoire", "The governor of Ohio, Mike DeWine": through "of".
     links = ("appos", "conj", "compound", "prep", "pobj")
-    frontier = [c for c in head.children if c.dep_ in links and (c.dep_ != "prep" or c.lower_ == "of")]
+    # "The Wooster professor": a name in front of the noun of a definite phrase modifies it.
+    modifier = _definite(head) and head.pos_ == "NOUN"
+    frontier = [
+        c
+        for c in head.children
+        if c.dep_ in links and (c.dep_ != "prep" or c.lower_ == "of") and not (modifier and c.i < head.i)
+    ]
     while frontier:
         tok = frontier.pop(0)
         mention = next((m for m in people if m.start <= tok.i < m.end), None)
@@ -412,9 +493,9 @@ def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person]
     return None
 
 
-_NAME_WORD = r"[A-Z][\w.&'’-]*"
+_NAME_WORD = r"[A-Z0-9][\w.&'’-]*"
 _ACRONYM = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+(?:of|for|and|the|on|de|&)?\s*{_NAME_WORD})+)\s+\(([A-Z][A-Za-z&]{{1,9}})\)"
+    rf"\b({_NAME_WORD}(?:\s+(?:of|for|and|the|on|de|&)?\s*{_NAME_WORD})+)\s+\(([A-Z][A-Za-z0-9&]{{1,9}})\)"
 )
 
 
@@ -427,12 +508,68 @@ def _acronyms(doc: Doc) -> dict[str, str]:
         return doc.user_data["wirewatch_acronyms"]  # type: ignore[no-any-return]
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(doc.text):
-        full, short = match.group(1), match.group(2)
-        initials = "".join(w[0] for w in full.split() if w[0].isupper())
-        if short.upper() == initials.upper() or short.upper() in initials.upper():
-            found[short] = re.sub(r"^(?:The|the)\s+", "", full)
+        short = match.group(2)
+        # "the United States' National Basketball Association (NBA)": the owner is no part of the name.
+        full = re.split(r"(?:'s|’s|'|’)\s+", match.group(1))[-1]
+        full = re.sub(r"^(?:The|the)\s+", "", full)
+        name = _expansion(full.split(), short.upper())
+        if name:
+            found[short] = name
     doc.user_data["wirewatch_acronyms"] = found
     return found
+
+
+# What may follow a short organisation name in its full form: "Union of Rationalist
+# Atheists" -> "... and Agnostics", "United States Embassy" -> "... in Iraq", "Apple" -> "Apple Inc.".
+_NAME_CONTINUATIONS = {
+    *("of", "in", "and", "for", "&"),
+    *("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "group"),
+}
+
+
+def _full_org_name(doc: Doc, name: str) -> str:
+    """The fullest form of an organisation's name the article gives.
+
+    The recogniser often cuts a long name short ("Union of Rationalist Atheists" before
+    "and Agnostics"); the article's own acronym definitions and its other mentions of the
+    same organisation give the whole name.
+    """
+    acronyms = _acronyms(doc)
+    if name in acronyms:
+        return acronyms[name]
+    fuller = [*acronyms.values(), *(_clean_name(e.text) for e in doc.ents if e.label_ == "ORG")]
+    # "the American Civil Liberties Union of Montana": a place the recogniser left outside.
+    placed = re.compile(rf"\b{re.escape(name)}\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+    fuller.extend(m.group(0) for m in placed.finditer(doc.text))
+    best = name
+    for full in fuller:
+        rest = full[len(name) :].split()
+        if (
+            full.lower().startswith(name.lower() + " ")
+            and rest[0].lower() in _NAME_CONTINUATIONS
+            and len(full) > len(best)
+        ):
+            best = full
+    return best
+
+
+def _expansion(words: list[str], short: str) -> str | None:
+    """The trailing words of ``words`` that ``short`` abbreviates, if any.
+
+    "Deputies of Movimento 5 Stelle" + "M5S" -> "Movimento 5 Stelle"; connectives count
+    when the acronym has them ("Transport for London", "TfL"); letters in another order
+    come from a name in another language ("Union of Rationalist Atheists and Agnostics",
+    "UAAR").
+    """
+    for start in range(len(words)):
+        rest = words[start:]
+        if not (rest[0][0].isupper() or rest[0][0].isdigit()):
+            continue
+        named = "".join(w[0] for w in rest if w[0].isupper() or w[0].isdigit()).upper()
+        every = "".join(w[0] for w in rest).upper()
+        if short in (named, every) or sorted(short) == sorted(named):
+            return " ".join(rest)
+    return None
 
 
 def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
@@ -472,10 +609,12 @@ def _by_alias(people: list[Mention], head: Token) -> Person | None:
     return earlier[-1] if earlier else None
 
 
-def _by_role(people: list[Mention], noun: str, before: int) -> Person | None:
-    matches = [
-        m for m in people if m.start < before and m.person.role and noun in m.person.role.lower().split()
-    ]
+def _by_role(people: list[Mention], noun: str, before: int, modifiers: list[str] = ()) -> Person | None:
+    def fits(role: str) -> bool:
+        words = role.lower().split()
+        return noun in words and all(m in words for m in modifiers)
+
+    matches = [m for m in people if m.start < before and m.person.role and fits(m.person.role)]
     return max(matches, key=lambda m: m.start).person if matches else None
 
 
@@ -505,12 +644,17 @@ def _occupation(tok: Token) -> bool:
 def _clean_name(text: str) -> str:
     # "Transport for London (TfL)": the bracketed short form is an alias, not the name.
     name = _HONORIFIC.sub("", re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()))
-    name = _POSSESSIVE.sub("", name).strip(" ,.")
+    name = _POSSESSIVE.sub("", name).strip(" ,")
+    if not _ABBREVIATED_END.search(name):
+        name = name.rstrip(".")
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
 
 def _entity_name(head: Token) -> str:
     ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+    # "Later the Federation of Teachers": a sentence-opening adverb the recogniser took in.
+    while len(ent) > 1 and ent[0].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "INTJ") and ent[0].i < head.i:
+        ent = ent[1:]
     # "the National Hurricane Center (NHC": the recogniser sometimes swallows a bracket.
     return _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
 
