@@ -301,3 +301,37 @@ def test_verbs_that_report_nothing_here(run, sentence):
 def test_a_report_of_an_object_after_another_clause(run):
     s = only(run("Sales slipped: Volvo reported a 9% loss."))
     assert (s.cue.text, s.content_text) == ("reported", "a 9% loss")
+
+
+def test_headline_with_its_source_first(run):
+    s = only(run("The council met on Monday.", headline="Survey: river towns likely to flood twice as often"))
+    assert (s.kind, s.content_text, s.speaker.text) == (
+        "headline",
+        "river towns likely to flood twice as often",
+        "Survey",
+    )
+
+
+def test_headline_label_in_front_is_no_source(run):
+    result = run("The council met.", headline="Update: river towns likely to flood twice as often")
+    assert result.statements == ()
+
+
+def test_headline_with_an_inverted_cue_at_the_end(run):
+    s = only(run("The council met on Monday.", headline="Owls may hunt by moonlight, say biologists"))
+    assert (s.content_text, s.cue.text, s.speaker.text) == ("Owls may hunt by moonlight", "say", "biologists")
+
+
+def test_according_to_first_reports_the_whole_rest_of_the_sentence(run):
+    s = only(run("According to the coast guard, the ferry had no radar, so when fog came, it ran aground."))
+    assert s.content_text == "the ferry had no radar, so when fog came, it ran aground"
+
+
+def test_reported_thing_keeps_its_details_after_a_comma(run):
+    s = only(run("The weather service warned of heavy snow, with up to 40 centimetres in the hills."))
+    assert s.content_text == "heavy snow, with up to 40 centimetres in the hills"
+
+
+def test_reported_thing_stops_before_the_article_own_clause(run):
+    s = only(run("The carmaker reported a 12% loss, whilst its rival's sales rose 5%."))
+    assert s.content_text == "a 12% loss"

@@ -36,6 +36,12 @@ from wirewatch.nlp.spans import frame_tokens, inside, mention_range, trim_range,
 
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
+# A headline that opens with its source: "Study: ...", "Police: ...".
+_HEADLINE_SOURCE_FIRST = re.compile(r"^(?P<source>[A-Z][^:\"“”]{1,30}?)\s*:\s+(?P<content>.{12,}?)\s*$")
+# A headline that ends with an inverted cue: "..., say scientists".
+_HEADLINE_CUE_LAST = re.compile(
+    r"^(?P<content>.{12,}?),\s+(?P<cue>says?|said|warns?|claims?)\s+(?P<source>[^,:\"“”]{2,60}?)\s*$"
+)
 _RELATIVE = {"who", "which", "that"}
 # Cues that also describe what things show ("the data suggest"): they report speech only
 # when a person or an organisation is the source.
@@ -467,9 +473,17 @@ class AttributionFinder:
             return start, words[-1].idx + len(words[-1])
         if clause.i < cue.i:
             return start, end
+        comma = False
         for child in cue.rights:
             if child.i <= clause.right_edge.i:
                 continue
+            if child.is_punct and child.text in ",;":
+                comma = True
+                continue
+            # ", with up to 30 inches of rain" belongs to what was said; ", making her the
+            # first royal to run" and ", whilst Ford's sales fell" are the article's own words.
+            if comma and child.dep_ != "prep":
+                break
             if child.dep_ not in _TRAILING_DEPS or _is_frame_modifier(child):
                 break
             if any(self._is_cue(t) for t in child.subtree):
@@ -500,7 +514,7 @@ class AttributionFinder:
         start, end = span
         match = _HEADLINE_SOURCE.match(doc.text[start:end])
         if not match or len(match["source"].split()) > 6:
-            return None
+            return self._headline_source_first(doc, start, end) or self._headline_cue_last(doc, start, end)
         src_start, src_end = start + match.start("source"), start + match.end("source")
         head = doc.char_span(src_start, src_end, alignment_mode="expand")
         # A source is a name, not a clause ("...: Wikinews interviews a scientist").
@@ -514,11 +528,54 @@ class AttributionFinder:
             speaker_head=head.root.i,
         )
 
+    def _headline_source_first(self, doc: Doc, start: int, end: int) -> Attribution | None:
+        """ "Study: infections likely higher than confirmed", "Police: ..." (not "Update: ...")."""
+        match = _HEADLINE_SOURCE_FIRST.match(doc.text[start:end])
+        if not match or len(match["source"].split()) > 3:
+            return None
+        src_start, src_end = start + match.start("source"), start + match.end("source")
+        source = doc.char_span(src_start, src_end, alignment_mode="expand")
+        if source is None or source.root.lower_ in _HEADLINE_LABELS:
+            return None
+        root = source.root
+        named = root.ent_type_ in ("PERSON", "ORG") and root.pos_ == "PROPN"
+        if not (named or (root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in self.animate_nouns)):
+            return None
+        return Attribution(
+            kind="headline",
+            content=[(start + match.start("content"), start + match.end("content"))],
+            cue=None,
+            speaker=(src_start, src_end),
+            speaker_head=root.i,
+        )
+
+    def _headline_cue_last(self, doc: Doc, start: int, end: int) -> Attribution | None:
+        """ "Zebra stripes may dazzle flies, say scientists": the parser rarely gets these."""
+        match = _HEADLINE_CUE_LAST.match(doc.text[start:end])
+        if not match or len(match["source"].split()) > 5:
+            return None
+        src_start, src_end = start + match.start("source"), start + match.end("source")
+        source = doc.char_span(src_start, src_end, alignment_mode="expand")
+        if source is None:
+            return None
+        content = [(start + match.start("content"), start + match.end("content"))]
+        return Attribution(
+            kind=words_quoted(doc.text, content, doc._.wirewatch_quotes),
+            content=content,
+            cue=(start + match.start("cue"), start + match.end("cue")),
+            speaker=(src_start, src_end),
+            speaker_head=source.root.i,
+        )
+
 
 def _is_frame_modifier(tok: Token) -> bool:
     """``in a statement``, ``on Twitter``, ``on Monday``: about the act of saying, not what was said."""
     objects = [c for c in tok.children if c.dep_ == "pobj"]
-    return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in ("DATE", "TIME", "ORG") for o in objects)
+    # An organisation is the medium only after "on", "to", "via" ("on CNN"); "at the
+    # O'Higgins Base" is where the reported thing happened.
+    medium = tok.lower_ in ("on", "to", "via")
+    frames = ("DATE", "TIME", "ORG") if medium else ("DATE", "TIME")
+    return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in frames for o in objects)
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -559,8 +616,22 @@ def _subtree_range(tok: Token) -> CharRange:
 
 
 def _according_clause(cue: Token) -> CharRange | None:
-    """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause without the frame."""
-    return None if cue.head == cue else _clause_without(cue.head, cue)
+    """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause without the frame.
+
+    A frame that opens or closes its sentence reports the whole rest of the sentence, even
+    where the parser splits it ("According to X, A, so B", "..., he was in danger").
+    """
+    if cue.head == cue:
+        return None
+    frame_start, frame_end = _subtree_range(cue)
+    words = [t for t in cue.sent if not t.is_punct and not t.is_space]
+    before = [t for t in words if t.idx < frame_start]
+    after = [t for t in words if t.idx >= frame_end]
+    if not before and after:
+        return after[0].idx, after[-1].idx + len(after[-1])
+    if before and not after:
+        return before[0].idx, before[-1].idx + len(before[-1])
+    return _clause_without(cue.head, cue)
 
 
 def _clause_without(clause_head: Token, cue: Token) -> CharRange | None:
