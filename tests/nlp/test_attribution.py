@@ -335,3 +335,22 @@ def test_reported_thing_keeps_its_details_after_a_comma(run):
 def test_reported_thing_stops_before_the_article_own_clause(run):
     s = only(run("The carmaker reported a 12% loss, whilst its rival's sales rose 5%."))
     assert s.content_text == "a 12% loss"
+
+
+def test_that_after_the_cue_opens_the_reported_clause(run):
+    s = only(run("The audit states that few if any councils publish their budgets on time."))
+    assert s.content_text == "few if any councils publish their budgets on time"
+
+
+def test_quote_before_a_cue_with_its_own_clause_is_not_its_content(run):
+    s = only(run('Citing "safety concerns", the airline announced that all flights would stop.'))
+    assert s.content_text == "all flights would stop"
+
+
+def test_trailing_saying_clause_is_a_second_report(run):
+    result = run("Mara Quinn told reporters she found the offer fair, saying a strike would hurt everyone.")
+    assert [s.content_text for s in result.statements] == [
+        "she found the offer fair",
+        "a strike would hurt everyone",
+    ]
+    assert {s.speaker_name for s in result.statements} == {"Mara Quinn"}

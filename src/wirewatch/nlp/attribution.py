@@ -251,9 +251,13 @@ class AttributionFinder:
         # A quote may follow the cue with no comma ('writing "..."'), not a longer frame
         # ('ruled in the case "X v. Y"').
         cue_end = cue.idx + len(cue)
-        quote = quote_before(doc, quotes, frame_start, used) or quote_after(
-            doc, quotes, frame_end, used, mark_needed=frame_end > cue_end
-        )
+        # 'Citing "a precautionary measure", Airbus announced that ...': a cue with a clause
+        # of its own reports that clause, not the quote before it.
+        clause_after = any(
+            c.dep_ == "ccomp" and c.i > cue.i and not inside(c.idx, quoted) for c in cue.children
+        ) or (cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "that")
+        earlier = None if clause_after else quote_before(doc, quotes, frame_start, used)
+        quote = earlier or quote_after(doc, quotes, frame_end, used, mark_needed=frame_end > cue_end)
         if quote is None:
             return None
         used.add(quote)
@@ -345,6 +349,7 @@ class AttributionFinder:
             return self._prepositional_complement(cue, cue.lemma_.lower())
         for rule in (
             self._reported_clause,
+            self._clause_after_that,
             self._clause_on_addressee,
             self._noun_complement_clause,
             self._main_clause_of_as,
@@ -372,6 +377,25 @@ class AttributionFinder:
         if clauses[0].i < cue.i and has_object:
             return None
         return self._with_trailing_modifiers(cue, clauses[0])
+
+    def _clause_after_that(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "The report states that few if any makers use ...": "that" right after the cue
+        opens what was said, however the parser hung the words after it."""
+        doc = cue.doc
+        at = cue.i + 1
+        while at < cue.sent.end and doc[at].dep_ in ("advmod", "neg") and doc[at].lower_ != "that":
+            at += 1
+        if at + 1 >= cue.sent.end or doc[at].lower_ != "that" or doc[at].tag_ not in ("IN", "WDT", "DT"):
+            return None
+        if doc[at].head != cue and doc[at].head.head != cue:
+            return None
+        last = max((c.right_edge for c in cue.rights if c.i > at), key=lambda t: t.i, default=None)
+        if last is None or last.i <= at:
+            return None
+        words = [t for t in doc[at + 1 : last.i + 1] if not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
 
     def _clause_on_addressee(self, cue: Token, lemma: str) -> CharRange | None:
         """ "told Anadolu Agency, a local news outlet, that ...": the parser may hang the
@@ -502,6 +526,10 @@ class AttributionFinder:
         for child in clause.rights:
             subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             if child.dep_ == "conj" and self._is_cue(child) and not subject:
+                return child
+            # "told reporters she found the deal fair, saying ...": a second report.
+            after_comma = child.i > 0 and child.doc[child.i - 1].text == ","
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and after_comma and self._is_cue(child):
                 return child
         return None
 

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.records import Attribution
+from wirewatch.nlp.spans import inside
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -354,6 +355,8 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in _PRONOUN_GENDER:
             gender = _PRONOUN_GENDER[lower]
+            # "He said Zelensky is honest": whoever the content names is not "he".
+            people = [m for m in people if not inside(doc[m.start].idx, statement.content)]
             person = _last_person_speaker(doc, people, head, gender)
             person = person or _antecedent(doc, people, head.i, gender)
             if person is not None:
