@@ -354,3 +354,19 @@ def test_trailing_saying_clause_is_a_second_report(run):
         "a strike would hurt everyone",
     ]
     assert {s.speaker_name for s in result.statements} == {"Mara Quinn"}
+
+
+def test_cue_set_off_by_commas_reports_the_sentence_around_it(run):
+    s = only(run("The new bridge, the engineers pointed out, will carry twice the traffic."))
+    assert s.speaker.text == "the engineers"
+    assert s.content_text.startswith("The new bridge") and s.content_text.endswith("twice the traffic")
+
+
+def test_cited_as_reports_the_object_and_what_it_was_cited_as(run):
+    s = only(run("The minister cited the harbour's growth as proof that the plan worked."))
+    assert s.content_text == "the harbour's growth as proof that the plan worked"
+
+
+def test_conjoined_cue_takes_the_subject_of_the_first_verb(run):
+    result = run('Ortega called the inquiry a "farce", and on Twitter referred to the vote as "a sham".')
+    assert [s.speaker.text for s in result.statements] == ["Ortega", "Ortega"]

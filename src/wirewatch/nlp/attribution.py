@@ -61,6 +61,8 @@ _ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
 _STATEMENT_NOUNS = {
     *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
 }
+# Verbs that report with a particle as well as with their preposition ("pointed out that").
+_PHRASAL_CUES = {("point", "out")}
 # "as manufacturers reported their sales": a time, not a report of what was said.
 _TIME_MARKS = {"as", "when", "while", "after", "before", "since", "until"}
 _TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
@@ -184,7 +186,10 @@ class AttributionFinder:
             # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
-            subj = named[-1] if named else subjects[0] if subjects else _misparsed_subject(verb)
+            # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
+            # Twitter referred to ..."), not from a name in front of it.
+            fallback = None if verb.dep_ == "conj" else _misparsed_subject(verb)
+            subj = named[-1] if named else subjects[0] if subjects else fallback
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     subj = verb.head
@@ -345,9 +350,11 @@ class AttributionFinder:
         """What the cue reports: the first complement rule that finds one, in this order."""
         if cue.lower_ == "according":
             return _according_clause(cue)
-        if cue.lemma_.lower() in self.prep_only:
+        phrasal = (cue.lemma_.lower(), next((c.lower_ for c in cue.children if c.dep_ == "prt"), ""))
+        if cue.lemma_.lower() in self.prep_only and phrasal not in _PHRASAL_CUES:
             return self._prepositional_complement(cue, cue.lemma_.lower())
         for rule in (
+            self._around_an_aside,
             self._reported_clause,
             self._clause_after_that,
             self._clause_on_addressee,
@@ -377,6 +384,26 @@ class AttributionFinder:
         if clauses[0].i < cue.i and has_object:
             return None
         return self._with_trailing_modifiers(cue, clauses[0])
+
+    def _around_an_aside(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "The deal, Kirby said, was dead": a cue set off by commas inside the sentence
+        reports the sentence around it (one range from the words before to the words after;
+        the speaker and cue inside it are still told apart by their own spans)."""
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+            return None
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subject is None:
+            return None
+        doc, sent = cue.doc, cue.sent
+        left = subject.left_edge.i - 1
+        right = max([cue.i, *(c.i for c in cue.children if c.dep_ == "prt")]) + 1
+        if left <= sent.start or right >= sent.end - 1 or doc[left].text != "," or doc[right].text != ",":
+            return None
+        words = [t for t in sent if not t.is_space and not (t.is_punct and t.i in (sent.start, sent.end - 1))]
+        words = [t for t in words if not (t.is_punct and t.i == sent.end - 1)]
+        while words and words[-1].is_punct:
+            words.pop()
+        return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
 
     def _clause_after_that(self, cue: Token, lemma: str) -> CharRange | None:
         """ "The report states that few if any makers use ...": "that" right after the cue
