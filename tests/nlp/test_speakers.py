@@ -214,3 +214,15 @@ def test_description_with_another_field_is_not_the_previous_minister(run):
 def test_plural_or_possessive_description_is_not_the_previous_speaker(run):
     result = run('"I acted in self defence," said Kyle Brant. His lawyers said the evidence supported him.')
     assert speakers(result)[-1][1] != "Kyle Brant"
+
+
+def test_organisation_noun_with_the_name_after_it_is_that_organisation(run):
+    result = run("The Swedish carmaker Volvo predicted that sales would recover in spring.")
+    assert speakers(result)[0][1] == "Volvo"
+
+
+def test_outlet_carrying_a_speaker_is_not_the_speaker(run):
+    result = run(
+        "According to the news agency Reuters, the prosecutor Anna Veld said the suspects must face trial."
+    )
+    assert [name for _, name in speakers(result)] == ["Anna Veld"]

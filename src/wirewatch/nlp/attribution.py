@@ -127,6 +127,11 @@ class AttributionFinder:
                 continue
             if any(inside(cue.idx, a.content) for a in found):
                 continue
+            said = cue.head.lemma_.lower() in ("say", "tell") and self._is_cue(cue.head)
+            if cue.lower_ == "according" and said and _subject_of(cue.head) is not None:
+                # "According to ISNA, the prosecutor said ...": the prosecutor is the speaker;
+                # the outlet only carried it.
+                continue
             statement = (
                 self._continuation(doc, cue, quotes, used, found)
                 or self._from_quote(doc, cue, quotes, used)
@@ -654,6 +659,10 @@ def _misparsed_subject(verb: Token) -> Token | None:
     if tok.pos_ == "PROPN" and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in ("advmod", "npadvmod", "pobj")):
         return tok
     return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _depth(tok: Token) -> int:

@@ -183,6 +183,7 @@ class SpeakerResolver:
             self._by_name,
             self._by_entity,
             self._by_person_within,
+            self._by_organisation_within,
             self._by_role_noun,
             self._by_document,
             self._by_organisation_noun,
@@ -213,8 +214,9 @@ class SpeakerResolver:
 
     def _by_name(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """A known person's name, even where the recogniser labels this mention otherwise."""
-        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN" and not head.is_title:
             return False
+        # A capitalised surname the tagger read as a noun ("Trump has cited") still names the person.
         person = _person_at(people, head) or _by_alias(people, head)
         if person is None:
             return False
@@ -243,6 +245,19 @@ class SpeakerResolver:
         statement.speaker = (doc[mention.start].idx, last.idx + len(last))
         _assign(statement, person.name, person.role, "person")
         person.last_seen = head.i
+        return True
+
+    def _by_organisation_within(
+        self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]
+    ) -> bool:
+        """ "The US automobile manufacturer Ford", "the airline, Qantas,": the name speaks."""
+        if head.lemma_.lower() not in self.org_nouns:
+            return False
+        after = [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > head.i]
+        named = next((c for c in after if c.ent_type_ == "ORG"), None)
+        if named is None:
+            return False
+        _assign(statement, _entity_name(named), None, "organization")
         return True
 
     def _by_role_noun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
@@ -288,8 +303,9 @@ class SpeakerResolver:
         if person is None or any(m not in (person.role or "").lower() for m in modifiers):
             return None
         boundary = max(last.content[-1][1], last.speaker[1] if last.speaker else 0)
-        between = [m for m in people if boundary <= doc[m.start].idx < head.idx and m.person is not person]
-        return None if between else person
+        mention_start = statement.speaker[0] if statement.speaker else head.idx
+        between = [m for m in people if boundary <= doc[m.start].idx < mention_start]
+        return None if any(m.person is not person for m in between) else person
 
     def _by_document(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "Cornyn's statement", "a statement released by the Supreme Court": the author speaks."""
