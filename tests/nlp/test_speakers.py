@@ -226,3 +226,11 @@ def test_outlet_carrying_a_speaker_is_not_the_speaker(run):
         "According to the news agency Reuters, the prosecutor Anna Veld said the suspects must face trial."
     )
     assert [name for _, name in speakers(result)] == ["Anna Veld"]
+
+
+def test_name_in_apposition_after_a_long_description_is_the_speaker(run):
+    result = run(
+        "Orbital's worldwide vice-president of sales for the Falcon range, Greta Lind, "
+        "indicated that prices would fall."
+    )
+    assert speakers(result)[0][1] == "Greta Lind"

@@ -100,7 +100,8 @@ class AttributionFinder:
     def __init__(self, cue_verbs: frozenset[str], cue_preps: frozenset[str]) -> None:
         self.cue_preps = {(verb, prep) for verb, prep in (p.split() for p in cue_preps)}
         self.cue_verbs = cue_verbs | {verb for verb, _ in self.cue_preps}
-        self.animate_nouns = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
+        self.person_nouns = lexicon("person_nouns")
+        self.animate_nouns = self.person_nouns | lexicon("org_nouns") | lexicon("document_nouns")
         self.object_cues = lexicon("object_cues")
         self.naming_cues = lexicon("naming_cues")
         self.document_nouns = lexicon("document_nouns")
@@ -343,8 +344,13 @@ class AttributionFinder:
         )
 
     def _animate(self, tok: Token) -> bool:
+        # "Apple's vice-president of marketing, Greg Joswiak": the parser may make "vice" the head.
+        named_within = any(
+            t.ent_type_ == "PERSON" or t.lemma_.lower() in self.person_nouns for t in tok.subtree
+        )
         return (
-            tok.ent_type_ in _ANIMATE_ENTS
+            named_within
+            or tok.ent_type_ in _ANIMATE_ENTS
             or tok.pos_ == "PROPN"
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns

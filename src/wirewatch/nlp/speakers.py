@@ -509,7 +509,12 @@ def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person]
         if mention is not None:
             return mention, mention.person
         frontier.extend(c for c in tok.children if c.dep_ in links and (c.dep_ != "prep" or c.lower_ == "of"))
-    return None
+    # "Apple's vice-president of marketing for the iPod, Greg Joswiak,": one name in
+    # apposition at the end of a long description, however deep the parser hung it.
+    lo, hi = head.left_edge.i, head.right_edge.i
+    ends = [m for m in people if lo <= m.start and m.end - 1 == hi and head.doc[m.end - 1].dep_ == "appos"]
+    inner = {m.person.name for m in people if lo <= m.start <= hi}
+    return (ends[0], ends[0].person) if ends and len(inner) == 1 else None
 
 
 _NAME_WORD = r"[A-Z0-9][\w.&'’-]*"
