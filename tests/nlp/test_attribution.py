@@ -370,3 +370,15 @@ def test_cited_as_reports_the_object_and_what_it_was_cited_as(run):
 def test_conjoined_cue_takes_the_subject_of_the_first_verb(run):
     result = run('Ortega called the inquiry a "farce", and on Twitter referred to the vote as "a sham".')
     assert [s.speaker.text for s in result.statements] == ["Ortega", "Ortega"]
+
+
+def test_named_topic_in_front_of_a_headline_is_no_source(run):
+    result = run("The council met.", headline="Northern Rail: all-women crew drives the morning train")
+    assert result.statements == ()
+
+
+def test_according_to_in_mid_sentence_stops_at_the_conjunction(run):
+    s = only(
+        run("The mayor approved the payments, according to auditors, but the council has a rule against it.")
+    )
+    assert s.content_text == "The mayor approved the payments"

@@ -603,9 +603,10 @@ class AttributionFinder:
         source = doc.char_span(src_start, src_end, alignment_mode="expand")
         if source is None or source.root.lower_ in _HEADLINE_LABELS:
             return None
+        # Only a generic source ("Study", "Police", "Officials"): a name in front is the topic
+        # of the piece ("Indian Railway: all-women crew steers ...").
         root = source.root
-        named = root.ent_type_ in ("PERSON", "ORG") and root.pos_ == "PROPN"
-        if not (named or (root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in self.animate_nouns)):
+        if root.ent_type_ or root.lemma_.lower() not in self.animate_nouns:
             return None
         return Attribution(
             kind="headline",
@@ -710,7 +711,8 @@ def _clause_without(clause_head: Token, cue: Token) -> CharRange | None:
     words = [t for t in clause_head.subtree if not t.is_punct and not frame_start <= t.idx < frame_end]
     before = [t for t in words if t.idx < frame_start]
     after = [t for t in words if t.idx >= frame_end]
-    side = before if len(before) >= len(after) else after
+    # "A, according to prosecutors, but B": what follows the conjunction is the article's.
+    side = before if len(before) >= len(after) or (after and after[0].pos_ == "CCONJ") else after
     if not side:
         return None
     return side[0].idx, side[-1].idx + len(side[-1])
