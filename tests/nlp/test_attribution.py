@@ -382,3 +382,21 @@ def test_according_to_in_mid_sentence_stops_at_the_conjunction(run):
         run("The mayor approved the payments, according to auditors, but the council has a rule against it.")
     )
     assert s.content_text == "The mayor approved the payments"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The president accused the opposition of lying.", "the opposition of lying"),
+        ("Russia has repeatedly denied interfering in the vote.", "interfering in the vote"),
+        ("The firm admitted to misleading investors.", "misleading investors"),
+        ("The audit found that emissions had risen by 4%.", "emissions had risen by 4%"),
+        ("The agency estimated that 2,000 homes were damaged.", "2,000 homes were damaged"),
+    ],
+)
+def test_complements_of_less_common_cues(run, text, content):
+    assert only(run(text)).content_text == content
+
+
+def test_a_person_who_finds_something_reports_nothing(run):
+    assert run("The hiker found that the trail was closed.").statements == ()

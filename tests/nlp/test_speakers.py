@@ -234,3 +234,8 @@ def test_name_in_apposition_after_a_long_description_is_the_speaker(run):
         "indicated that prices would fall."
     )
     assert speakers(result)[0][1] == "Greta Lind"
+
+
+def test_acronym_in_capitals_is_not_a_pronoun(run):
+    result = run("The WHO urged countries to increase testing.")
+    assert speakers(result)[0][1] == "WHO"

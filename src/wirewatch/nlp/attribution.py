@@ -46,7 +46,7 @@ _RELATIVE = {"who", "which", "that"}
 # Cues that also describe what things show ("the data suggest"): they report speech only
 # when a person or an organisation is the source.
 _WEAK_CUES = frozenset(
-    ["suggest", "indicate", "show", "signal", "highlight", "predict", "conclude", "describe"]
+    ["suggest", "indicate", "show", "signal", "highlight", "predict", "conclude", "describe", "estimate"]
 )
 # Trailing parts of headlines that label the piece rather than name a source.
 _HEADLINE_LABELS = {"interview", "interviews", "exclusive", "analysis", "opinion", "update", "live", "video"}
@@ -60,6 +60,11 @@ _REQUEST_CUES = {
 _ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
 _STATEMENT_NOUNS = {
     *("statement", "warning", "appeal", "plea", "claim", "announcement", "communique", "declaration"),
+}
+# Bodies whose findings are what they report ("the court found that ...").
+_FINDING_BODIES = {
+    *("court", "jury", "judge", "inquiry", "investigation", "panel", "tribunal", "commission"),
+    *("audit", "review"),
 }
 # Verbs that report with a particle as well as with their preposition ("pointed out that").
 _PHRASAL_CUES = {("point", "out")}
@@ -161,7 +166,12 @@ class AttributionFinder:
         document_reads = lemma == "read" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in self.document_nouns for c in tok.children
         )
-        if lemma not in self.cue_verbs and not issues and not document_reads:
+        # A report or a court "finds" ("The audit found that ..."); a person who finds
+        # something has only noticed it.
+        finders = self.document_nouns | _FINDING_BODIES
+        subjects = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"]
+        finding = lemma == "find" and any(subject in finders for subject in subjects)
+        if lemma not in self.cue_verbs and not issues and not document_reads and not finding:
             return False
         # What was not said is no statement ("did not immediately announce whom ..."), nor
         # is a question the article asks ("Who would you ask to join your cabinet?").
@@ -375,6 +385,7 @@ class AttributionFinder:
             self._what_it_was_called,
             self._reported_object,
             self._prepositional_complement,
+            self._gerund_complement,
             self._request,
         ):
             found = rule(cue, cue.lemma_.lower())
@@ -510,7 +521,18 @@ class AttributionFinder:
                 complements = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if complements:
                     return self._with_trailing_modifiers(cue, complements[0])
+            # "accused the opposition of lying": the parser hangs "of" on the object.
+            preps = [g for g in child.children if g.dep_ == "prep" and g.i > child.i]
+            if child.dep_ == "dobj" and any((lemma, g.lower_) in self.cue_preps for g in preps):
+                return _subtree_range(child)
         return None
+
+    def _gerund_complement(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "denied interfering in the election", "admitted misleading investors"."""
+        if lemma not in self.object_cues:
+            return None
+        gerund = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        return _subtree_range(gerund) if gerund is not None else None
 
     def _request(self, cue: Token, lemma: str) -> CharRange | None:
         """ "urged people to comply", "advised citizens to leave": who was asked, and to do what."""

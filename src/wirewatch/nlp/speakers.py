@@ -209,6 +209,8 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ != "PRON" and lower not in _PRONOUN_GENDER and lower not in _PLURAL_PRONOUNS:
             return False
+        if head.text.isupper() and len(head.text) > 1:
+            return False  # "the WHO", "US": a name in capitals, not a pronoun
         self._resolve_pronoun(doc, statement, head, people)
         return True
 
@@ -229,7 +231,7 @@ class SpeakerResolver:
         if head.ent_type_ in _COUNTRY_LABELS:
             _assign(statement, _entity_name(head), None, "country")
             return True
-        if head.ent_type_ in _ORG_LABELS and head.pos_ == "PROPN":
+        if head.ent_type_ in _ORG_LABELS and (head.pos_ == "PROPN" or head.text.isupper()):
             name = _entity_name(head)
             _assign(statement, _acronyms(doc).get(name, name), None, "organization")
             return True
