@@ -1,5 +1,7 @@
 """Speaker resolution within an article."""
 
+import pytest
+
 
 def speakers(result):
     return [(s.speaker.text if s.speaker else None, s.speaker_name) for s in result.statements]
@@ -239,3 +241,20 @@ def test_name_in_apposition_after_a_long_description_is_the_speaker(run):
 def test_acronym_in_capitals_is_not_a_pronoun(run):
     result = run("The WHO urged countries to increase testing.")
     assert speakers(result)[0][1] == "WHO"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('President of Ukraine Volodymyr Zelenskyy said, "We expect answers."', "Volodymyr Zelenskyy"),
+        ('Current Prime Minister of India Narendra Modi wrote, "India grieves."', "Narendra Modi"),
+        ('Newly elected Assemblywoman Selena Torres said, "It is exciting."', "Selena Torres"),
+    ],
+)
+def test_titled_name_the_recogniser_calls_an_organisation_is_a_person(run, text, name):
+    assert speakers(run(text))[0][1] == name
+
+
+def test_title_of_an_organisation_does_not_make_it_a_person(run):
+    result = run('The manager of Barmouth Publicity, David Clay, called the closure "a retrograde step".')
+    assert speakers(result)[0][1] == "David Clay"

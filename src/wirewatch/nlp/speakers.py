@@ -47,6 +47,15 @@ _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
+# Labels the recogniser gives some people's names by mistake.
+_MISFILED_LABELS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LOC"}
+# Words of company and institution names, never of a person's.
+_ORG_NAME_WORDS = {
+    *("group", "inc", "corp", "co", "ltd", "llc", "plc", "capital", "partners", "holdings", "news"),
+    *("times", "post", "journal", "press", "airlines", "motors", "fund", "trust", "centre", "center"),
+}
+# Words that extend a title to the left: "Prime Minister", "Deputy Foreign Minister".
+_TITLE_MODIFIERS = {"prime", "vice", "deputy", "chief", "senior", "foreign", "former", "current", "acting"}
 
 
 @dataclass(slots=True)
@@ -96,10 +105,17 @@ class SpeakerResolver:
         """Each PERSON mention with the person it names, in text order."""
         known: dict[str, Person] = {}
         mentions: list[Mention] = []
+        places = {t.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC") for t in e}
         for whole in doc.ents:
-            if whole.label_ != "PERSON":
-                continue
-            ent, title = self._name_and_title(whole)
+            titled = None
+            if whole.label_ == "PERSON":
+                ent, title = self._name_and_title(whole)
+            else:
+                misfiled = self._misfiled_person(whole, places)
+                if misfiled is None:
+                    continue
+                ent, title = misfiled
+                titled = title  # the title found before the name is its role
             name = _clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
@@ -111,7 +127,7 @@ class SpeakerResolver:
                 # "Kirby" first, "John Kirby" later: the fuller form is the canonical one.
                 person.name = name
             person.aliases.update({name.lower(), name.split()[-1].lower()})
-            person.role = person.role or self._role(ent) or title
+            person.role = person.role or titled or self._role(ent) or title
             person.gender = person.gender or _gender_of(doc[max(0, ent.start - 1) : ent.end], person.role)
             mentions.append(Mention(ent.start, ent.end, person))
         return mentions
@@ -137,6 +153,64 @@ class SpeakerResolver:
             return ent, None
         title = _text([t for t in ent.doc[ent.start : start] if t.lower_ != "the"]).strip(" ,")
         return ent.doc[start : ent.end], title or None
+
+    def _misfiled_person(self, ent: Span, places: set[str]) -> tuple[Span, str | None] | None:
+        """A person's name the recogniser labelled otherwise, after a title.
+
+        The small model often reads "President of Ukraine Volodymyr Zelenskyy" or
+        "Assemblywoman Selena Torres" as an organisation. The name is the entity's head
+        with the capitalised words in front of it (not places, not titles); it counts as
+        a person only when a title stands before it or a person noun in apposition
+        ("Hage Geingob, the president"), so "Goldman Sachs said" stays a company.
+        """
+        if ent.label_ not in _MISFILED_LABELS:
+            return None
+        doc, root = ent.doc, ent.root
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():
+            return None
+        start = root.i
+        while start > ent.start and self._name_word(doc[start - 1]) and doc[start - 1].text not in places:
+            start -= 1
+        # "President of Ukraine Volodymyr Zelenskyy": the word after "of" is the place.
+        if root.i - start >= 2 and start > 0 and doc[start - 1].lower_ == "of":
+            start += 1
+        run = doc[start : root.i + 1]
+        if len(run) < 2 or any(t.lower_.rstrip(".") in self.org_nouns | _ORG_NAME_WORDS for t in run):
+            return None
+        # "manager of Barmouth Publicity": a title of an organisation, not before a name.
+        title = None if doc[start - 1].lower_ == "of" else self._title_before(doc, start, places)
+        appos = (root.dep_ == "appos" and root.head.lemma_.lower() in self.person_nouns) or any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns for c in root.children
+        )
+        if title is None and not appos:
+            return None
+        return run, title
+
+    def _name_word(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("compound", "flat")
+            and tok.text[:1].isupper()
+            and tok.lower_.rstrip(".") not in self.titles | self.person_nouns
+        )
+
+    def _title_before(self, doc: Doc, start: int, places: set[str]) -> str | None:
+        """ "President of Ukraine" before "Volodymyr Zelenskyy": the title, if one is there."""
+
+        def skipped(tok: Token) -> bool:
+            # "of", "the", a place, or the word right after "of" ("President of Ukraine").
+            return tok.lower_ in ("of", "the", "for") or tok.text in places or doc[tok.i - 1].lower_ == "of"
+
+        title_words = self.titles | self.person_nouns
+        i = start - 1
+        while i > 0 and skipped(doc[i]):
+            i -= 1
+        if i < 0 or doc[i].lower_.rstrip(".") not in title_words:
+            return None
+        first = i
+        while first > 0 and doc[first - 1].lower_.rstrip(".") in title_words | _TITLE_MODIFIERS:
+            first -= 1
+        return doc[first:start].text.strip() or None
 
     def _role(self, ent: Span) -> str | None:
         head = ent.root
