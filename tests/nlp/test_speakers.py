@@ -258,3 +258,29 @@ def test_titled_name_the_recogniser_calls_an_organisation_is_a_person(run, text,
 def test_title_of_an_organisation_does_not_make_it_a_person(run):
     result = run('The manager of Barmouth Publicity, David Clay, called the closure "a retrograde step".')
     assert speakers(result)[0][1] == "David Clay"
+
+
+def test_shorter_form_inside_the_full_organisation_name(run):
+    result = run(
+        "The Oregon Department of Corrections and Rehabilitation confirmed the transfer on Monday.\n\n"
+        "The Department of Corrections said that the inmate was stable."
+    )
+    full = "Oregon Department of Corrections and Rehabilitation"
+    assert [name for _, name in speakers(result)] == [full, full]
+
+
+def test_government_of_a_country_is_the_country(run):
+    result = run("The government of American Samoa said that the ruling was wrong.")
+    assert speakers(result)[0][1] == "American Samoa"
+
+
+def test_news_agency_named_in_front_of_its_noun(run):
+    result = run("The Reuters news agency reported that markets fell.")
+    assert speakers(result)[0][1] == "Reuters"
+
+
+def test_person_named_inside_a_split_subject_phrase(run):
+    result = run(
+        'Study co-author and geochemist Seth John remarked in a press release, "Nobody expected this."'
+    )
+    assert speakers(result)[0][1] == "Seth John"

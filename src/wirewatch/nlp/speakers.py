@@ -257,6 +257,7 @@ class SpeakerResolver:
             self._by_name,
             self._by_entity,
             self._by_person_within,
+            self._by_person_in_phrase,
             self._by_organisation_within,
             self._by_role_noun,
             self._by_document,
@@ -321,6 +322,29 @@ class SpeakerResolver:
         statement.speaker = (doc[mention.start].idx, last.idx + len(last))
         _assign(statement, person.name, person.role, "person")
         person.last_seen = head.i
+        return True
+
+    def _by_person_in_phrase(
+        self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]
+    ) -> bool:
+        """ "Study co-author and geochemist Seth John remarked", '"...," said study co-author
+        Martin How.': the one person named in the subject's noun phrase is the speaker,
+        however the parser split the words."""
+        if statement.cue is None or head.pos_ != "NOUN" or head.ent_type_:
+            return False
+        # The noun phrase runs to the cue, or after an inverted cue to the end of the sentence.
+        end = head.sent.end_char if head.idx > statement.cue[0] else statement.cue[0]
+        after = [m for m in people if m.start > head.i and doc[m.end - 1].idx < end]
+        if len({m.person.name for m in after}) != 1:
+            return False
+        mention = after[0]
+        # Same noun phrase: no clause or comma between the noun and the name.
+        between = doc[head.i + 1 : mention.start]
+        if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "-") for t in between):
+            return False
+        last = doc[mention.end - 1]
+        statement.speaker = (doc[mention.start].idx, last.idx + len(last))
+        _assign(statement, mention.person.name, mention.person.role, "person")
         return True
 
     def _by_organisation_within(
@@ -405,12 +429,31 @@ class SpeakerResolver:
             # "the M5S party", after "Movimento 5 Stelle (M5S)".
             _assign(statement, acronyms[short], None, "organization")
             return True
+        # "the government of American Samoa", "the Iran government": the country speaks.
+        if noun in ("government", "administration"):
+            place = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
+            place += [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG")  # a place, whatever the label
+            ]
+            if place:
+                _assign(statement, _entity_name(place[0]), None, "country")
+                return True
+        # "Reuters news agency": the organisation named in front of its noun.
+        named = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+        if noun in self.org_nouns and named:
+            _assign(statement, _entity_name(named[0]), None, "organization")
+            return True
         if noun in self.org_nouns and any(
             c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children
         ):
             _assign(statement, _strip_det(_mention_text(doc, statement)), None, "organization")
             return True
-        definite = _definite(head) or (head.dep_ == "compound" and _definite(head.head))
+        # "the company website", "a fire service statement": the body behind the document.
+        definite = _definite(head) or head.dep_ == "compound"
         if (noun in self.org_nouns or noun in self.document_nouns) and definite and head.tag_ != "NNS":
             named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
             if named_org is not None:
@@ -510,8 +553,8 @@ def _author_of(document: Token, depth: int = 0) -> Token | None:
     for child in document.children:
         if child.dep_ in ("poss", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
-        if child.dep_ == "compound" and child.lemma_.lower() in _COMPANY_NOUNS and _definite(document):
-            return child  # "the company website": the company named before
+        if child.dep_ == "compound" and child.lemma_.lower() in lexicon("org_nouns"):
+            return child  # "the company website", "a fire service statement": that body
         if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
             return child  # "its press release": resolved like the pronoun
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -650,7 +693,29 @@ def _full_org_name(doc: Doc, name: str) -> str:
             and len(full) > len(best)
         ):
             best = full
-    return best
+    if best != name:
+        return best
+    # "Department of Corrections" inside "California Department of Corrections and
+    # Rehabilitation"; "Stardom" at the end of "World Wonder Ring Stardom" (one word only
+    # when one organisation ends with it).
+    inside_name = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+    def proper(full: str) -> bool:
+        # Only capitalised words and connectives around it: a name, not "a ... recommendation".
+        # Nor a person's title that starts with it ("White House National Security Advisor").
+        extra = inside_name.sub(" ", full).split()
+        titles = lexicon("titles") | lexicon("person_nouns")
+        return all(
+            (w[:1].isupper() or w.lower() in _NAME_CONTINUATIONS) and w.lower() not in titles for w in extra
+        )
+
+    candidates = {f for f in fuller if len(f) > len(name) and proper(f)}
+    if len(name.split()) > 1:
+        containing = {f for f in candidates if inside_name.search(f)}
+    else:
+        containing = {f for f in candidates if f.endswith(" " + name)}
+        containing = containing if len(containing) == 1 else set()
+    return max(containing, key=len) if containing else name
 
 
 def _expansion(words: list[str], short: str) -> str | None:
@@ -752,8 +817,12 @@ def _clean_name(text: str) -> str:
 
 def _entity_name(head: Token) -> str:
     ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+    # "promotion World Wonder Ring Stardom": a common noun in front is a description.
+    while len(ent) > 1 and ent[0].is_lower and ent[0].pos_ == "NOUN" and ent[0].i < head.i:
+        ent = ent[1:]
     # "Later the Federation of Teachers": a sentence-opening adverb the recogniser took in.
-    while len(ent) > 1 and ent[0].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "INTJ") and ent[0].i < head.i:
+    leading = ("ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "DET")
+    while len(ent) > 1 and ent[0].pos_ in leading and ent[0].i < head.i:
         ent = ent[1:]
     # "the National Hurricane Center (NHC": the recogniser sometimes swallows a bracket.
     return _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
