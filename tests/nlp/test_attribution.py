@@ -400,3 +400,8 @@ def test_complements_of_less_common_cues(run, text, content):
 
 def test_a_person_who_finds_something_reports_nothing(run):
     assert run("The hiker found that the trail was closed.").statements == ()
+
+
+def test_object_of_the_cue_that_is_the_subject_of_the_report(run):
+    s = only(run("Rappler reported three malls in Davao City were damaged."))
+    assert s.content_text == "three malls in Davao City were damaged"

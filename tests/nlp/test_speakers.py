@@ -284,3 +284,11 @@ def test_person_named_inside_a_split_subject_phrase(run):
         'Study co-author and geochemist Seth John remarked in a press release, "Nobody expected this."'
     )
     assert speakers(result)[0][1] == "Seth John"
+
+
+def test_short_form_made_of_syllables_is_that_organisation(run):
+    result = run(
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) recorded the quake.\n\n"
+        "Phivolcs said that aftershocks were likely."
+    )
+    assert speakers(result)[-1][1] == "Philippine Institute of Volcanology and Seismology"

@@ -56,6 +56,8 @@ _REQUEST_CUES = {
     *("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"),
     *("instruct", "claim"),
 }
+# Cues whose object is who was told ("told reporters that ...").
+_ADDRESSEE_CUES = {"tell", "inform", "assure", "warn", "remind", "advise", "notify"}
 # "issued a statement saying ...": verbs that make a statement noun speak.
 _ISSUING_VERBS = {"issue", "release", "publish", "make", "put"}
 _STATEMENT_NOUNS = {
@@ -405,7 +407,15 @@ class AttributionFinder:
         has_object = any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
         if clauses[0].i < cue.i and has_object:
             return None
-        return self._with_trailing_modifiers(cue, clauses[0])
+        start, end = self._with_trailing_modifiers(cue, clauses[0])
+        # "reported three malls in Davao were damaged": the parser made the clause's subject
+        # the cue's object; a clause with no subject of its own starts there.
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clauses[0].children)
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clauses[0].i), None)
+        # Not the one who is told or asked ("asked the court intervene").
+        if subjectless and obj is not None and lemma not in _REQUEST_CUES | _ADDRESSEE_CUES:
+            start = obj.left_edge.idx
+        return start, end
 
     def _around_an_aside(self, cue: Token, lemma: str) -> CharRange | None:
         """ "The deal, Kirby said, was dead": a cue set off by commas inside the sentence
@@ -449,7 +459,7 @@ class AttributionFinder:
     def _clause_on_addressee(self, cue: Token, lemma: str) -> CharRange | None:
         """ "told Anadolu Agency, a local news outlet, that ...": the parser may hang the
         that-clause on the addressee's apposition."""
-        if lemma not in ("tell", "inform", "assure", "warn", "remind", "advise", "notify"):
+        if lemma not in _ADDRESSEE_CUES:
             return None
         for tok in (t for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree):
             if tok.dep_ in ("relcl", "ccomp") and any(

@@ -732,9 +732,20 @@ def _expansion(words: list[str], short: str) -> str | None:
             continue
         named = "".join(w[0] for w in rest if w[0].isupper() or w[0].isdigit()).upper()
         every = "".join(w[0] for w in rest).upper()
-        if short in (named, every) or sorted(short) == sorted(named):
+        if short in (named, every) or sorted(short) == sorted(named) or _syllabic(short, rest):
             return " ".join(rest)
     return None
+
+
+def _syllabic(short: str, words: list[str]) -> bool:
+    """ "Phivolcs" for "Philippine Institute of Volcanology and Seismology": the short form's
+    letters, in order, from the name's words, starting with the first and ending in the last."""
+    capitals = [w for w in words if w[0].isupper()]
+    if len(short) < 4 or len(capitals) < 2 or short[0] != capitals[0][0].upper():
+        return False
+    letters = iter("".join(words).upper())
+    in_order = all(ch in letters for ch in short)
+    return in_order and capitals[-1][0].upper() in short
 
 
 def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
