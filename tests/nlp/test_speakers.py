@@ -292,3 +292,21 @@ def test_short_form_made_of_syllables_is_that_organisation(run):
         "Phivolcs said that aftershocks were likely."
     )
     assert speakers(result)[-1][1] == "Philippine Institute of Volcanology and Seismology"
+
+
+def test_document_of_a_named_author_takes_the_author_full_name(run):
+    result = run(
+        "The promotion World Wonder Ring Stardom announced her death on Saturday.\n\n"
+        'Stardom\'s official statement read, "We are very sorry."'
+    )
+    assert [name for _, name in speakers(result)] == ["World Wonder Ring Stardom"] * 2
+
+
+def test_name_with_a_place_after_it_keeps_only_the_name(run):
+    result = run('"We will heal," Crystal C\'Bearing of the Northern Arapaho told reporters.')
+    assert speakers(result)[0][1] == "Crystal C'Bearing"
+
+
+def test_posts_from_a_day_are_not_by_that_day(run):
+    result = run("Posts on the forum from Friday claimed that the site was down.")
+    assert speakers(result)[0][1] != "Friday"

@@ -94,9 +94,7 @@ class SpeakerResolver:
                 _copy_speaker(statement.follows, statement)
             elif statement.speaker_head is not None:
                 self._resolve(doc, statement, people)
-        for statement in statements:
-            if statement.speaker_type == "organization" and statement.speaker_name:
-                statement.speaker_name = _full_org_name(doc, statement.speaker_name)
+        _complete_names(doc, statements)
         return doc
 
     # -- who is in the article ----------------------------------------------------------
@@ -198,8 +196,10 @@ class SpeakerResolver:
         """ "President of Ukraine" before "Volodymyr Zelenskyy": the title, if one is there."""
 
         def skipped(tok: Token) -> bool:
-            # "of", "the", a place, or the word right after "of" ("President of Ukraine").
-            return tok.lower_ in ("of", "the", "for") or tok.text in places or doc[tok.i - 1].lower_ == "of"
+            # "of", "the", a place, the word right after "of" ("President of Ukraine"), and
+            # a comma before a name in apposition ("the president of Namibia, Hage Geingob").
+            after_of = doc[tok.i - 1].lower_ == "of"
+            return tok.lower_ in ("of", "the", "for", ",") or tok.text in places or after_of
 
         title_words = self.titles | self.person_nouns
         i = start - 1
@@ -412,9 +412,11 @@ class SpeakerResolver:
         author = _author_of(head) if head.lemma_.lower() in self.document_nouns else None
         if author is None:
             return False
-        statement.speaker_head = author.i
+        # Resolve the author as if it were the mention; the mention stays the document.
+        mention = statement.speaker
+        statement.speaker_head, statement.speaker = author.i, _token_range(author)
         self._resolve(doc, statement, people)
-        statement.speaker_head = head.i
+        statement.speaker_head, statement.speaker = head.i, mention
         return True
 
     def _by_organisation_noun(
@@ -478,7 +480,12 @@ class SpeakerResolver:
         """A name the entity recogniser missed: kept, resolved against known surnames."""
         if head.pos_ != "PROPN":
             return False
-        name = _clean_name(_mention_text(doc, statement))
+        # "Crystal C'Bearing of the Northern Arapaho": the name is the head and the names before it.
+        first = head.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in ("compound", "flat"):
+            first -= 1
+        name = _clean_name(doc[first : head.i + 1].text) if head.pos_ == "PROPN" else ""
+        name = name or _clean_name(_mention_text(doc, statement))
         person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
         if person is not None:
             _assign(statement, person.name, person.role, "person")
@@ -517,6 +524,22 @@ class SpeakerResolver:
                 org = _nearest_org(doc, head)
                 if org is not None:
                     _assign(statement, org, None, "organization")
+
+
+def _complete_names(doc: Doc, statements: list[Attribution]) -> None:
+    """Names as the article gives them in full: organisations by their fullest form, and a
+    one-word source that ends a name which spoke before ("Stardom" after "World Wonder Ring
+    Stardom")."""
+    for n, statement in enumerate(statements):
+        name = statement.speaker_name
+        if not name:
+            continue
+        if statement.speaker_type == "organization":
+            statement.speaker_name = _full_org_name(doc, name)
+        elif statement.speaker_type == "unknown" and " " not in name:
+            earlier = [a for a in statements[:n] if (a.speaker_name or "").endswith(" " + name)]
+            if earlier:
+                _copy_speaker_name(earlier[-1], statement)
 
 
 def _last_person_speaker(doc: Doc, people: list[Mention], head: Token, gender: str) -> Person | None:
@@ -573,11 +596,19 @@ def _author_of(document: Token, depth: int = 0) -> Token | None:
 def _source_in(prep: Token, depth: int) -> Token | None:
     """The named object of "by"/"from"/"of", or the author of a document object."""
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            continue  # "posts from Friday"
         if _named(obj) or (obj.pos_ == "PROPN" and obj.is_title):
             return obj
         if depth == 0 and obj.lemma_.lower() in lexicon("document_nouns"):
             return _author_of(obj, depth + 1)
     return None
+
+
+def _token_range(tok: Token) -> tuple[int, int]:
+    """The characters of a name: the token with the compound words in front of it."""
+    first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i)])
+    return tok.doc[first].idx, tok.idx + len(tok)
 
 
 def _named(tok: Token) -> bool:
@@ -857,6 +888,10 @@ def _text(tokens: list[Token]) -> str:
 
 def _assign(statement: Attribution, name: str | None, role: str | None, kind: str) -> None:
     statement.speaker_name, statement.speaker_role, statement.speaker_type = name, role, kind
+
+
+def _copy_speaker_name(source: Attribution, target: Attribution) -> None:
+    _assign(target, source.speaker_name, source.speaker_role, source.speaker_type)
 
 
 def _copy_speaker(source: Attribution, target: Attribution) -> None:
