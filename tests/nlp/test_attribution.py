@@ -405,3 +405,8 @@ def test_a_person_who_finds_something_reports_nothing(run):
 def test_object_of_the_cue_that_is_the_subject_of_the_report(run):
     s = only(run("Rappler reported three malls in Davao City were damaged."))
     assert s.content_text == "three malls in Davao City were damaged"
+
+
+def test_name_before_an_apposition_and_the_cue_is_the_speaker(run):
+    s = only(run("Speaking for the defence, Tom Molomby, SC, said that the parents should be acquitted."))
+    assert s.speaker_name == "Tom Molomby"

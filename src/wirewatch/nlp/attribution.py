@@ -692,6 +692,13 @@ def _misparsed_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and verb.doc[i].dep_ in ("aux", "advmod", "neg") and verb.doc[i].pos_ != "PROPN":
         i -= 1
+    # "Tom Molomby, SC, said": over an apposition set off by commas.
+    if i > 0 and verb.doc[i].text == ",":
+        j = i - 1
+        while j > 0 and (verb.doc[j].dep_ == "appos" or verb.doc[j].head.dep_ == "appos"):
+            j -= 1
+        if j < i - 1 and verb.doc[j].text == ",":
+            i = j - 1
     if i < 0 or verb.doc[i].sent != verb.sent:
         return None
     tok = verb.doc[i]
