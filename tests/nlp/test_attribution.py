@@ -410,3 +410,18 @@ def test_object_of_the_cue_that_is_the_subject_of_the_report(run):
 def test_name_before_an_apposition_and_the_cue_is_the_speaker(run):
     s = only(run("Speaking for the defence, Tom Molomby, SC, said that the parents should be acquitted."))
     assert s.speaker_name == "Tom Molomby"
+
+
+def test_calling_off_a_search_is_no_statement(run):
+    assert run("The coast guard called off its search late on Tuesday.").statements == ()
+
+
+def test_as_x_noted_inside_a_sentence_reports_the_sentence(run):
+    s = only(run("The council is the only body that is, as local papers noted, fully elected."))
+    assert s.speaker.text == "local papers"
+    assert "fully elected" in s.content_text and "The council" in s.content_text
+
+
+def test_how_it_was_said_is_not_what_was_said(run):
+    s = only(run("Officials confirmed his identity anonymously."))
+    assert s.content_text == "his identity"

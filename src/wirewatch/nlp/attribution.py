@@ -68,11 +68,15 @@ _FINDING_BODIES = {
     *("court", "jury", "judge", "inquiry", "investigation", "panel", "tribunal", "commission"),
     *("audit", "review"),
 }
+# Particles that turn a cue into an act: "called off the search", "called up reservists".
+_NOT_SPEECH = {("call", "off"), ("call", "up"), ("call", "in"), ("tell", "apart"), ("report", "back")}
 # Verbs that report with a particle as well as with their preposition ("pointed out that").
 _PHRASAL_CUES = {("point", "out")}
 # "as manufacturers reported their sales": a time, not a report of what was said.
 _TIME_MARKS = {"as", "when", "while", "after", "before", "since", "until"}
-_TRAILING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "xcomp"}
+# Modifiers after the reported words that the parser may hang on the cue. Not "advmod":
+# an adverb there says how it was said ("confirmed his identity anonymously").
+_TRAILING_DEPS = {"prep", "advcl", "npadvmod", "xcomp"}
 _FRAME_NOUNS = {
     "statement",
     "interview",
@@ -175,6 +179,9 @@ class AttributionFinder:
         finding = lemma == "find" and any(subject in finders for subject in subjects)
         if lemma not in self.cue_verbs and not issues and not document_reads and not finding:
             return False
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if (lemma, particle) in _NOT_SPEECH:
+            return False  # "called off its search"
         # What was not said is no statement ("did not immediately announce whom ..."), nor
         # is a question the article asks ("Who would you ask to join your cabinet?").
         if any(c.dep_ == "neg" for c in tok.children):
@@ -428,6 +435,8 @@ class AttributionFinder:
             return None
         doc, sent = cue.doc, cue.sent
         left = subject.left_edge.i - 1
+        if left > sent.start and doc[left].lower_ == "as":
+            left -= 1  # "that is, as news sources noted, completely democratic"
         right = max([cue.i, *(c.i for c in cue.children if c.dep_ == "prt")]) + 1
         if left <= sent.start or right >= sent.end - 1 or doc[left].text != "," or doc[right].text != ",":
             return None
