@@ -343,8 +343,9 @@ def test_that_after_the_cue_opens_the_reported_clause(run):
 
 
 def test_quote_before_a_cue_with_its_own_clause_is_not_its_content(run):
-    s = only(run('Citing "safety concerns", the airline announced that all flights would stop.'))
-    assert s.content_text == "all flights would stop"
+    result = run('Citing "safety concerns", the airline announced that all flights would stop.')
+    announced = [s for s in result.statements if s.cue.text == "announced"]
+    assert [s.content_text for s in announced] == ["all flights would stop"]
 
 
 def test_trailing_saying_clause_is_a_second_report(run):
@@ -425,3 +426,15 @@ def test_as_x_noted_inside_a_sentence_reports_the_sentence(run):
 def test_how_it_was_said_is_not_what_was_said(run):
     s = only(run("Officials confirmed his identity anonymously."))
     assert s.content_text == "his identity"
+
+
+def test_citing_a_reason_is_reported_but_citing_a_source_is_not(run):
+    s = only(run("Mukherjee did not seek reelection, citing age and health concerns."))
+    assert s.content_text == "age and health concerns"
+    result = run("The Telegraph, citing local militia groups, reported that three rockets hit the base.")
+    assert [s.cue.text for s in result.statements] == ["reported"]
+
+
+def test_likened_to_reports_the_comparison(run):
+    s = only(run("The critic likened the album to a summer storm."))
+    assert s.content_text == "the album to a summer storm"

@@ -516,7 +516,8 @@ class AttributionFinder:
             return None
         named = [c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "dobj")]
         named += [c for c in obj.children if c.dep_ in ("acl", "amod", "oprd")]
-        named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
+        # "described it as reckless"; "likened the solo to Mozart".
+        named += [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "to")]
         later = [t for t in named if t.i > obj.i]
         return (obj.left_edge.idx, max(_subtree_range(t)[1] for t in later)) if later else None
 
@@ -528,6 +529,8 @@ class AttributionFinder:
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
         if obj is None:
             return None
+        if lemma == "cite" and self._animate(obj):
+            return None  # "citing local paramilitary groups" names a source, not what was said
         start, end = self._with_trailing_modifiers(cue, obj)
         # "announced the vote in a letter to members": the letter is how, not what.
         frame = [c for c in obj.rights if c.dep_ == "prep" and _is_frame_modifier(c)]
