@@ -438,3 +438,34 @@ def test_citing_a_reason_is_reported_but_citing_a_source_is_not(run):
 def test_likened_to_reports_the_comparison(run):
     s = only(run("The critic likened the album to a summer storm."))
     assert s.content_text == "the album to a summer storm"
+
+
+def test_quote_after_a_colon_that_ends_a_report_is_its_own_statement(run):
+    result = run(
+        'The agency issued a statement that a guard had been hurt: "There was an assault on Friday. '
+        'He is stable." They also said the attacker was held.'
+    )
+    assert [(s.kind, s.content_text) for s in result.statements] == [
+        ("indirect", "a guard had been hurt"),
+        ("direct", "There was an assault on Friday. He is stable."),
+        ("indirect", "the attacker was held"),
+    ]
+
+
+def test_colon_and_quote_end_a_mixed_report(run):
+    result = run('Ana Solis told the BBC any plan "must be thought out": "Cuts are fine. Threats are not."')
+    assert [s.content_text for s in result.statements] == [
+        'any plan "must be thought out"',
+        "Cuts are fine. Threats are not.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Steve Jobs resigned in a letter to the board stating, "I have always said I would go."',
+        "Senator Ruth Adler sent a letter requesting that the rules be changed.",
+    ],
+)
+def test_a_letter_speaks_for_who_sent_it(run, text):
+    assert only(run(text)).speaker_name in ("Steve Jobs", "Ruth Adler")

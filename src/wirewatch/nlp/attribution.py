@@ -229,6 +229,9 @@ class AttributionFinder:
                 cue_start = min(cue_start, verb.idx)
             elif verb.dep_ == "relcl":
                 return verb.head, (cue_start, cue.idx + len(cue))
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG" and self._is_document(verb.head):
+                # "resigned in a letter to the board stating, ...": the letter speaks.
+                return verb.head, (cue_start, cue.idx + len(cue))
             else:
                 break
         return None, (cue_start, cue.idx + len(cue))
@@ -350,6 +353,11 @@ class AttributionFinder:
         if clause is None:
             return None
         start, end = trim_range(doc.text, *clause)
+        # 'told Sky News any process "must be well thought out": "Moves to ...': the quote
+        # after the colon is a statement of its own (a follow-on), not part of this one.
+        handover = re.search(r":\s*[\"“]", doc.text[start:end])
+        if handover:
+            start, end = trim_range(doc.text, start, start + handover.start())
         if end - start < 2 or not re.search(r"\w", doc.text[start:end]):
             return None
         content = [(start, end)]
@@ -361,6 +369,9 @@ class AttributionFinder:
             speaker_head=speaker.i,
             addressee=_addressee(cue),
         )
+
+    def _is_document(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.document_nouns
 
     def _animate(self, tok: Token) -> bool:
         # "Apple's vice-president of marketing, Greg Joswiak": the parser may make "vice" the head.

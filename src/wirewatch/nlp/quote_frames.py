@@ -108,4 +108,7 @@ def _stands_alone(doc: Doc, quote: Quote) -> bool:
     next_words = re.match(r"[\s.,;:!?\"”’)]*", tail)
     rest = tail[next_words.end() :] if next_words else tail
     # Another sentence may follow ("..." The minister left.), but not a frame ("..." he said).
-    return not rest or (rest[:1].isupper() and not re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest))
+    # A quote that ends its own sentence ('... stable condition." They also said') has none.
+    ended = bool(re.search(r"[.!?][\]\"”’)]*$", doc.text[quote.start : quote.end]))
+    frame = re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest)
+    return not rest or (rest[:1].isupper() and (ended or not frame))

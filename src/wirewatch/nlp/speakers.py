@@ -47,6 +47,8 @@ _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
+# Verbs whose subject wrote the document they take ("sent a letter", "issued a statement").
+_SENDING_VERBS = {"send", "write", "issue", "release", "publish", "post", "sign", "file", "submit"}
 # Labels the recogniser gives some people's names by mistake.
 _MISFILED_LABELS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "LOC"}
 # Words of company and institution names, never of a person's.
@@ -571,8 +573,19 @@ def _last_speaker(doc: Doc, before: int, types: tuple[str, ...]) -> Attribution 
 def _author_of(document: Token, depth: int = 0) -> Token | None:
     """The entity a document noun belongs to: its possessor, or who released or sent it.
 
-    Follows one more document on the way: "a tweet sent from Biden's Twitter account".
+    Follows one more document on the way: "a tweet sent from Biden's Twitter account";
+    "Jobs resigned in a letter": the one who acted through it.
     """
+    via = document.head
+    actor = None
+    if document.dep_ == "pobj" and via.dep_ == "prep" and via.lower_ in ("in", "through", "via"):
+        actor = via.head
+    elif document.dep_ == "dobj" and via.lemma_.lower() in _SENDING_VERBS:
+        actor = via  # "Pompeo sent a letter requesting ..."
+    if actor is not None:
+        subject = next((c for c in actor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.ent_type_ or subject.pos_ in ("PROPN", "PRON")):
+            return subject
     for child in document.children:
         if child.dep_ in ("poss", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
