@@ -469,3 +469,17 @@ def test_colon_and_quote_end_a_mixed_report(run):
 )
 def test_a_letter_speaks_for_who_sent_it(run, text):
     assert only(run(text)).speaker_name in ("Steve Jobs", "Ruth Adler")
+
+
+def test_gerund_after_a_passive_takes_the_passive_subject(run):
+    s = only(run("Mukherjee was elected in 2012 but did not seek reelection, citing health concerns."))
+    assert s.speaker.text == "Mukherjee"
+
+
+def test_gerund_after_a_passive_with_an_agent_takes_the_agent(run):
+    result = run('The result was described by Johnson as a "mandate", saying he would leave in January.')
+    assert {s.speaker.text for s in result.statements} == {"Johnson"}
+
+
+def test_that_as_a_determiner_opens_no_clause(run):
+    assert run("The officials who ordered that change were fired.").statements == ()

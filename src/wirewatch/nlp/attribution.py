@@ -209,7 +209,14 @@ class AttributionFinder:
         verb, cue_start = cue, cue.idx
         for _ in range(4):
             # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            # Climbing from a gerund or a conjoined verb, a passive subject acts too
+            # ("Mukherjee was elected ... but did not seek reelection, citing ...").
+            passive_ok = verb != cue and cue.tag_ == "VBG" and _agent_of(verb) is None
+            deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
+            subjects = [c for c in verb.children if c.dep_ in deps]
+            if verb != cue and _agent_of(verb) is not None and not subjects:
+                # "... were described by Johnson as a mandate, saying ...": the agent spoke.
+                return _agent_of(verb), (cue_start, cue.idx + len(cue))
             named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
             # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
             # Twitter referred to ..."), not from a name in front of it.
@@ -466,6 +473,8 @@ class AttributionFinder:
             at += 1
         if at + 1 >= cue.sent.end or doc[at].lower_ != "that" or doc[at].tag_ not in ("IN", "WDT", "DT"):
             return None
+        if doc[at].dep_ == "det":
+            return None  # "ordered that change": a determiner, not a clause
         if doc[at].head != cue and doc[at].head.head != cue:
             return None
         last = max((c.right_edge for c in cue.rights if c.i > at), key=lambda t: t.i, default=None)
