@@ -483,3 +483,11 @@ def test_gerund_after_a_passive_with_an_agent_takes_the_agent(run):
 
 def test_that_as_a_determiner_opens_no_clause(run):
     assert run("The officials who ordered that change were fired.").statements == ()
+
+
+def test_quote_after_a_colon_belongs_to_the_lead_subject_not_the_quote_subject(run):
+    result = run(
+        'Mayor Ruth Adler responded via Twitter, attacking the ruling: "The judges have failed us again."'
+    )
+    quoted = [s for s in result.statements if s.kind == "direct"]
+    assert [s.speaker_name for s in quoted] == ["Ruth Adler"]

@@ -310,3 +310,16 @@ def test_name_with_a_place_after_it_keeps_only_the_name(run):
 def test_posts_from_a_day_are_not_by_that_day(run):
     result = run("Posts on the forum from Friday claimed that the site was down.")
     assert speakers(result)[0][1] != "Friday"
+
+
+def test_acronym_definition_and_a_shorter_form_lead_to_the_full_name(run):
+    result = run(
+        "The Oregon Department of Corrections and Rehabilitation (ODCR) did not name the victim.\n\n"
+        "The Department issued a statement that an inmate had been stabbed."
+    )
+    assert speakers(result)[-1][1] == "Oregon Department of Corrections and Rehabilitation"
+
+
+def test_company_noun_before_a_bare_name(run):
+    result = run("The carmaker Zorvex predicted that sales would recover.")
+    assert speakers(result)[0][1] == "Zorvex"

@@ -333,7 +333,12 @@ class AttributionFinder:
             colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
             if colon is None:
                 continue
-            verb = colon[0].sent.root
+            # The lead's own verb: the sentence root may lie inside the quote when the parser
+            # runs the sentence on through it ("Trump responded via Twitter: "Democrats have failed").
+            sent = colon[0].sent
+            lead = [t for t in sent if t.i < colon[0].i]
+            lead_verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and _subject_of(t) is not None]
+            verb = sent.root if sent.root.i < colon[0].i or not lead_verbs else lead_verbs[0]
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
                 continue

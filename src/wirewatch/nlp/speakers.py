@@ -357,9 +357,15 @@ class SpeakerResolver:
             return False
         after = [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > head.i]
         named = next((c for c in after if c.ent_type_ == "ORG"), None)
-        if named is None:
+        if named is not None:
+            _assign(statement, _entity_name(named), None, "organization")
+            return True
+        # "The US automobile manufacturer Ford": a bare name the recogniser left unlabelled.
+        bare = next((c for c in after if c.pos_ == "PROPN" and not c.ent_type_), None)
+        if bare is None:
             return False
-        _assign(statement, _entity_name(named), None, "organization")
+        start, end = _token_range(bare)
+        _assign(statement, _clean_name(doc.text[start:end]), None, "organization")
         return True
 
     def _by_role_noun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
@@ -737,8 +743,7 @@ def _full_org_name(doc: Doc, name: str) -> str:
             and len(full) > len(best)
         ):
             best = full
-    if best != name:
-        return best
+    name = best
     # "Department of Corrections" inside "California Department of Corrections and
     # Rehabilitation"; "Stardom" at the end of "World Wonder Ring Stardom" (one word only
     # when one organisation ends with it).
