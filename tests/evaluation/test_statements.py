@@ -115,9 +115,10 @@ def test_eval_command_bad_gold_file(tmp_path):
     assert result.stderr.strip() == f"error: {bad}:2: not JSON (Expecting value)"
 
 
-# The figures reached on the committed dev sample when this floor was set (attribution F1
-# 0.868, speaker accuracy 0.949); a little slack absorbs parser differences across builds.
-ATTRIBUTION_F1_FLOOR = 0.84
+# The figures reached on the committed dev sample (every fourth article of the development
+# part: 39 articles) when this floor was set: attribution F1 0.857, speaker accuracy 0.937.
+# A little slack absorbs parser differences across builds.
+ATTRIBUTION_F1_FLOOR = 0.83
 SPEAKER_ACCURACY_FLOOR = 0.92
 
 
