@@ -116,6 +116,7 @@ class AttributionFinder:
         self.object_cues = lexicon("object_cues")
         self.naming_cues = lexicon("naming_cues")
         self.document_nouns = lexicon("document_nouns")
+        self.finders = self.document_nouns | _FINDING_BODIES
         # "push for", "point to": these verbs report only with their preposition.
         prep_verbs = {verb for verb, _ in self.cue_preps}
         self.prep_only = prep_verbs - cue_verbs - self.naming_cues - self.object_cues
@@ -174,9 +175,9 @@ class AttributionFinder:
         )
         # A report or a court "finds" ("The audit found that ..."); a person who finds
         # something has only noticed it.
-        finders = self.document_nouns | _FINDING_BODIES
-        subjects = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"]
-        finding = lemma == "find" and any(subject in finders for subject in subjects)
+        finding = lemma == "find" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.finders for c in tok.children
+        )
         if lemma not in self.cue_verbs and not issues and not document_reads and not finding:
             return False
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)

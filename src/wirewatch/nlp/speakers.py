@@ -2,21 +2,33 @@
 
 People are collected from the named entities in text order: a full name introduces a
 person (titles inside the entity become the role: ``Governor of Ohio Mary Kent``), and
-later surnames or given names map back to it. Roles come from appositions (``John Kirby,
-a spokesman for ...``) and from titles in front of the name (``White House National
-Security Advisor Jake Sullivan``). Then each statement's mention goes through the rules of
-``SpeakerResolver._resolve``, in this order:
+later surnames or given names map back to it. A titled name the recogniser labelled as
+something else (``President of Ukraine Volodymyr Zelenskyy`` read as an organisation) is
+a person too. Roles come from appositions (``John Kirby, a spokesman for ...``) and from
+titles in front of the name (``White House National Security Advisor Jake Sullivan``).
+Then each statement's mention goes through the rules of ``SpeakerResolver._resolve``, in
+this order:
 
-- an acronym the article introduced (``WHO`` -> ``World Health Organization``);
+- an acronym the article introduced (``WHO`` -> ``World Health Organization``), also when
+  the mention is its definition (``Transport for London (TfL)``);
 - ``he``/``she``: the person who made the previous statement, if nobody else was named
-  since, else the most recent person subject, skipping anyone of the other gender;
+  since, else the most recent person subject, skipping anyone of the other gender and
+  anyone named in the statement itself; ``it``/``they``: the organisation that spoke last;
 - a name: the person it introduces or continues;
 - countries and organisations: their usual name (``White House``, ``Iran``);
-- a person named in apposition to the subject (``The party's leader, Jeremy Corbyn``);
-- ``the spokesman``: the most recent person whose role has that noun;
-- a document speaks for its author (``Cornyn's statement``);
-- ``the German government``; ``the party`` (the party named before); ``the company``;
+- a person named in apposition to the subject (``The party's leader, Jeremy Corbyn``), or
+  the one person inside the subject's phrase (``Study co-author Seth John``);
+- an organisation named after its noun (``The carmaker Volvo``);
+- ``the spokesman``: the most recent person whose role has that noun, or the person who
+  has just spoken (``The Wooster professor added``);
+- a document speaks for its author (``Cornyn's statement``, ``a tweet sent from Biden's
+  account``, ``Jobs resigned in a letter stating``);
+- ``the government of X`` is X; ``the German government``; ``the party`` (the party named
+  before); ``the company``;
 - anything else (``a senior US official``, ``sources``) keeps its mention, unnamed.
+
+Last, organisations take the fullest name the article gives them (``Department of
+Corrections`` -> ``California Department of Corrections and Rehabilitation``).
 """
 
 from __future__ import annotations
@@ -492,8 +504,7 @@ class SpeakerResolver:
         first = head.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in ("compound", "flat"):
             first -= 1
-        name = _clean_name(doc[first : head.i + 1].text) if head.pos_ == "PROPN" else ""
-        name = name or _clean_name(_mention_text(doc, statement))
+        name = _clean_name(doc[first : head.i + 1].text) or _clean_name(_mention_text(doc, statement))
         person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
         if person is not None:
             _assign(statement, person.name, person.role, "person")
