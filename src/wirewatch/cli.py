@@ -73,7 +73,10 @@ def extract(
 
 @eval_app.command("statements")
 def eval_statements(
-    gold: Annotated[str, typer.Argument(help="Gold JSONL: {id, text, title?, statements: [...]} per line.")],
+    gold: Annotated[
+        list[str],
+        typer.Argument(help="Gold JSONL files, scored as one set: {id, text, title?, statements} per line."),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print figures and errors as one JSON object.")
     ] = False,
@@ -84,14 +87,14 @@ def eval_statements(
 ) -> None:
     """Run the extractor over gold articles and print the scorer's figures and the errors."""
     from wirewatch.evaluation.report import render_errors, render_figures
-    from wirewatch.evaluation.runner import load_gold, predict
+    from wirewatch.evaluation.runner import load_gold_files, predict
     from wirewatch.evaluation.statements import errors, score
 
     settings = Settings.from_env()
     if model:
         settings = replace(settings, model=model)
     try:
-        gold_docs = load_gold(gold)
+        gold_docs = load_gold_files(gold)
         extractor = Extractor(settings)
     except WirewatchError as err:
         _fail(str(err))

@@ -127,3 +127,18 @@ def test_quality_floor_on_the_dev_sample(extractor):
     figures = score(gold, predict(gold, extractor))
     assert figures["attribution"]["f1"] >= ATTRIBUTION_F1_FLOOR, figures
     assert figures["speaker_acc"] >= SPEAKER_ACCURACY_FLOOR, figures
+
+
+def test_eval_command_scores_several_gold_files_as_one_set(example_gold, tmp_path):
+    other = tmp_path / "other.jsonl"
+    record = json.loads(example_gold.read_text(encoding="utf-8"))
+    other.write_text(json.dumps({**record, "id": "iran-copy"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "statements", str(example_gold), str(other), "--errors", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("articles 2 (missing from predictions: 0), gold statements 48, ")
+
+
+def test_eval_command_refuses_an_article_twice(example_gold):
+    result = CliRunner().invoke(app, ["eval", "statements", str(example_gold), str(example_gold)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {example_gold}: article 'iran' is already in {example_gold}"

@@ -38,6 +38,19 @@ def load_gold(path: str) -> list[Record]:
     return docs
 
 
+def load_gold_files(paths: Sequence[str]) -> list[Record]:
+    """The gold articles of several files, scored as one set; an id may appear only once."""
+    docs: list[Record] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for doc in load_gold(path):
+            if doc["id"] in seen:
+                raise InputError(path, f"article {doc['id']!r} is already in {seen[doc['id']]}")
+            seen[doc["id"]] = path
+            docs.append(doc)
+    return docs
+
+
 def predict(
     gold_docs: Sequence[Record], extractor: Extractor, on_article: Callable[[], None] | None = None
 ) -> list[Record]:
