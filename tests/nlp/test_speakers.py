@@ -323,3 +323,16 @@ def test_acronym_definition_and_a_shorter_form_lead_to_the_full_name(run):
 def test_company_noun_before_a_bare_name(run):
     result = run("The carmaker Zorvex predicted that sales would recover.")
     assert speakers(result)[0][1] == "Zorvex"
+
+
+def test_she_skips_a_man_known_only_by_his_given_name(run):
+    result = run(
+        "Rebecca Nyandeng arrived in Juba on Monday. John Luk had died on Sunday.\n\n"
+        '"He was an honest man," she said.'
+    )
+    assert speakers(result) == [("she", "Rebecca Nyandeng")]
+
+
+def test_a_surname_alone_says_nothing_about_gender(run):
+    result = run('Paul Morgan met Mary Grant on Monday. "We will sign," said Grant.')
+    assert speakers(result)[0][1] == "Mary Grant"

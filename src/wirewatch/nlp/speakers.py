@@ -828,11 +828,20 @@ def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Pe
 
 
 def _gender_of(tokens: Span, role: str | None) -> str | None:
-    """Gender the article itself states: an honorific or a gendered role noun."""
+    """Gender the article itself states (an honorific or a gendered role noun), else the
+    gender of a given name that is almost always one (``given_names_*.txt``)."""
     words = f"{tokens.text} {role or ''}".lower().replace(".", "")
     if _FEMININE.search(words):
         return "f"
-    return "m" if _MASCULINE.search(words) else None
+    if _MASCULINE.search(words):
+        return "m"
+    names = [t.lower_ for t in tokens if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    for given in names[:-1]:  # never the surname
+        if given in lexicon("given_names_female"):
+            return "f"
+        if given in lexicon("given_names_male"):
+            return "m"
+    return None
 
 
 def _person_at(people: list[Mention], head: Token) -> Person | None:
