@@ -491,3 +491,9 @@ def test_quote_after_a_colon_belongs_to_the_lead_subject_not_the_quote_subject(r
     )
     quoted = [s for s in result.statements if s.kind == "direct"]
     assert [s.speaker_name for s in quoted] == ["Ruth Adler"]
+
+
+def test_rejecting_a_thing_is_an_act_but_rejecting_a_claim_reports_it(run):
+    assert run("The president rejected the minister's resignation.").statements == ()
+    s = only(run("The ministry rejected claims that the border had been closed."))
+    assert s.content_text == "the border had been closed"
