@@ -336,3 +336,11 @@ def test_she_skips_a_man_known_only_by_his_given_name(run):
 def test_a_surname_alone_says_nothing_about_gender(run):
     result = run('Paul Morgan met Mary Grant on Monday. "We will sign," said Grant.')
     assert speakers(result)[0][1] == "Mary Grant"
+
+
+def test_organisation_named_right_after_its_noun_whatever_the_parse(run):
+    result = run(
+        "The US automobile manufacturer Ford has said that it made a profit, "
+        'and predicted that it would be "solidly profitable" by 2011.'
+    )
+    assert {name for _, name in speakers(result)} == {"Ford"}

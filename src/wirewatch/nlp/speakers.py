@@ -368,6 +368,9 @@ class SpeakerResolver:
         if head.lemma_.lower() not in self.org_nouns:
             return False
         after = [c for c in head.children if c.dep_ in ("appos", "compound") and c.i > head.i]
+        # The name right after the noun, however the parser attached it.
+        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
+            after.append(doc[head.i + 1])
         named = next((c for c in after if c.ent_type_ == "ORG"), None)
         if named is not None:
             _assign(statement, _entity_name(named), None, "organization")
