@@ -4,8 +4,8 @@
 
 Prints the scorer's figures with the first annotation as gold and the second as the
 prediction, twice: as annotated, and with the second annotation's multi-sentence quotes
-merged back into one statement per quotation (the one convention on which the two
-annotators were told different things), so that the disagreement left is about what a
+merged back into one statement per quotation (the one convention the two annotators
+read differently in the guidelines), so that the disagreement left is about what a
 statement is and who made it.
 """
 
