@@ -497,3 +497,31 @@ def test_rejecting_a_thing_is_an_act_but_rejecting_a_claim_reports_it(run):
     assert run("The president rejected the minister's resignation.").statements == ()
     s = only(run("The ministry rejected claims that the border had been closed."))
     assert s.content_text == "the border had been closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The storm left five dead and, by early reports, at least 30 injured.", "early reports", None),
+        (
+            "The crew were already there when police arrived, by the coast guard's report.",
+            "the coast guard's report",
+            "The crew were already there when police arrived",
+        ),
+        (
+            "In a situational report of the agency, the tremor damaged 143 buildings.",
+            "a situational report of the agency",
+            "the tremor damaged 143 buildings",
+        ),
+    ],
+)
+def test_by_or_in_a_report_frames_a_clause_like_according_to(run, text, speaker, content):
+    s = only(run(text))
+    assert s.speaker.text == speaker
+    if content:
+        assert s.content_text == content
+
+
+def test_a_report_frame_before_its_own_cue_is_not_a_second_statement(run):
+    s = only(run("In its report, the agency said that the tremor damaged 143 buildings."))
+    assert s.cue.text == "said"

@@ -56,6 +56,8 @@ _REQUEST_CUES = {
     *("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"),
     *("instruct", "claim"),
 }
+# Nouns that frame a clause after "by" or "in" as a report ("by early reports", "in its report").
+_REPORT_FRAMES = {"report", "reckoning", "account", "finding"}
 # Cues whose object is who was told ("told reporters that ...").
 _ADDRESSEE_CUES = {"tell", "inform", "assure", "warn", "remind", "advise", "notify"}
 # "issued a statement saying ...": verbs that make a statement noun speak.
@@ -163,6 +165,9 @@ class AttributionFinder:
     def _is_cue(self, tok: Token) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
+        if _report_frame(tok) is not None:
+            # "In a statement, the ministry said ...": a clause with its own cue reports itself.
+            return not self._is_cue(tok.head)
         if tok.pos_ not in ("VERB", "AUX"):
             return False
         lemma = tok.lemma_.lower()
@@ -203,6 +208,9 @@ class AttributionFinder:
             to = next(c for c in cue.children if c.lower_ == "to")
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             return obj, (cue.idx, to.idx + len(to))
+        report = _report_frame(cue)
+        if report is not None:
+            return report, (cue.idx, cue.idx + len(cue))
         agent = _agent_of(cue)
         if agent is not None and not any(c.dep_ == "nsubj" for c in cue.children):
             # "was described by the Daily Hive as ...": the agent spoke.
@@ -282,7 +290,7 @@ class AttributionFinder:
         self, doc: Doc, cue: Token, quotes: tuple[Quote, ...], used: set[Quote]
     ) -> Attribution | None:
         speaker, cue_range = self._speaker_and_cue(cue)
-        if speaker is None or cue.lower_ == "according":
+        if speaker is None or cue.lower_ == "according" or _report_frame(cue) is not None:
             return None
         # The parser sometimes hangs the quote on the speaker ("engineer" read as a verb).
         quoted = [(q.open, q.close) for q in quotes]
@@ -402,7 +410,7 @@ class AttributionFinder:
 
     def _clause(self, cue: Token) -> CharRange | None:
         """What the cue reports: the first complement rule that finds one, in this order."""
-        if cue.lower_ == "according":
+        if cue.lower_ == "according" or _report_frame(cue) is not None:
             return _according_clause(cue)
         phrasal = (cue.lemma_.lower(), next((c.lower_ for c in cue.children if c.dep_ == "prt"), ""))
         if cue.lemma_.lower() in self.prep_only and phrasal not in _PHRASAL_CUES:
@@ -761,6 +769,18 @@ def _overlap(a: list[CharRange], b: list[CharRange]) -> float:
 
 def _subtree_range(tok: Token) -> CharRange:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _report_frame(tok: Token) -> Token | None:
+    """ "by BTP's report", "by early reports", "in a situational report of NDRRMC": a
+    preposition whose report frames a clause with no cue of its own, like "according to".
+    Returns the report noun."""
+    if tok.lower_ not in ("by", "in") or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    report = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if report is None or report.lemma_.lower() not in _REPORT_FRAMES:
+        return None
+    return report
 
 
 def _according_clause(cue: Token) -> CharRange | None:
