@@ -525,3 +525,8 @@ def test_by_or_in_a_report_frames_a_clause_like_according_to(run, text, speaker,
 def test_a_report_frame_before_its_own_cue_is_not_a_second_statement(run):
     s = only(run("In its report, the agency said that the tremor damaged 143 buildings."))
     assert s.cue.text == "said"
+
+
+def test_in_the_words_of_frames_a_quote(run):
+    s = only(run('In the words of the prosecutor, Mark Tedeschi, "Gloria spent her last months crying."'))
+    assert (s.kind, s.speaker_name) == ("direct", "Mark Tedeschi")

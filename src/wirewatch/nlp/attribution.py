@@ -57,7 +57,7 @@ _REQUEST_CUES = {
     *("instruct", "claim"),
 }
 # Nouns that frame a clause after "by" or "in" as a report ("by early reports", "in its report").
-_REPORT_FRAMES = {"report", "reckoning", "account", "finding"}
+_REPORT_FRAMES = {"report", "reckoning", "account", "finding", "word"}
 # Cues whose object is who was told ("told reporters that ...").
 _ADDRESSEE_CUES = {"tell", "inform", "assure", "warn", "remind", "advise", "notify"}
 # "issued a statement saying ...": verbs that make a statement noun speak.
