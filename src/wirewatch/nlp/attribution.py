@@ -32,7 +32,7 @@ from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.quote_frames import add_follow_ons, clause_start, quote_after, quote_before
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
-from wirewatch.nlp.spans import frame_tokens, inside, mention_range, trim_range, words_quoted
+from wirewatch.nlp.spans import frame_tokens, inside, mention_range, text_of, trim_range, words_quoted
 
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
@@ -272,14 +272,14 @@ class AttributionFinder:
         quote = quote_after(doc, quotes, frame_end, used)
         if quote is not None:
             used.add(quote)
-            content = [trim_range(doc.text, quote.start, quote.end)]
+            content = [trim_range(text_of(doc), quote.start, quote.end)]
         else:
             clause = self._clause(cue)
             if clause is None:
                 return None
-            content = [trim_range(doc.text, *clause)]
+            content = [trim_range(text_of(doc), *clause)]
         return Attribution(
-            kind=words_quoted(doc.text, content, quotes),
+            kind=words_quoted(text_of(doc), content, quotes),
             content=content,
             cue=(cue.idx, cue.idx + len(cue)),
             speaker=None,
@@ -318,9 +318,9 @@ class AttributionFinder:
             if rest is not None:
                 used.add(rest)
                 content.append((rest.start, rest.end))
-        content = [trim_range(doc.text, s, e) for s, e in content]
+        content = [trim_range(text_of(doc), s, e) for s, e in content]
         return Attribution(
-            kind=words_quoted(doc.text, content, quotes),
+            kind=words_quoted(text_of(doc), content, quotes),
             content=content,
             cue=cue_range,
             speaker=mention_range(speaker),
@@ -336,7 +336,7 @@ class AttributionFinder:
         for quote in quotes:
             if quote in used or any(inside(quote.start, a.content) for a in found):
                 continue
-            lead = doc.text[: quote.open].rstrip()
+            lead = text_of(doc)[: quote.open].rstrip()
             if not lead.endswith(":"):
                 continue
             colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
@@ -352,7 +352,7 @@ class AttributionFinder:
             if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
                 continue
             used.add(quote)
-            content = [trim_range(doc.text, quote.start, quote.end)]
+            content = [trim_range(text_of(doc), quote.start, quote.end)]
             out.append(
                 Attribution(
                     kind="direct",
@@ -373,17 +373,17 @@ class AttributionFinder:
         clause = self._clause(cue)
         if clause is None:
             return None
-        start, end = trim_range(doc.text, *clause)
+        start, end = trim_range(text_of(doc), *clause)
         # 'told Sky News any process "must be well thought out": "Moves to ...': the quote
         # after the colon is a statement of its own (a follow-on), not part of this one.
-        handover = re.search(r":\s*[\"“]", doc.text[start:end])
+        handover = re.search(r":\s*[\"“]", text_of(doc)[start:end])
         if handover:
-            start, end = trim_range(doc.text, start, start + handover.start())
-        if end - start < 2 or not re.search(r"\w", doc.text[start:end]):
+            start, end = trim_range(text_of(doc), start, start + handover.start())
+        if end - start < 2 or not re.search(r"\w", text_of(doc)[start:end]):
             return None
         content = [(start, end)]
         return Attribution(
-            kind=words_quoted(doc.text, content, quotes),
+            kind=words_quoted(text_of(doc), content, quotes),
             content=content,
             cue=cue_range,
             speaker=mention_range(speaker),
@@ -656,7 +656,7 @@ class AttributionFinder:
         if not span:
             return None
         start, end = span
-        match = _HEADLINE_SOURCE.match(doc.text[start:end])
+        match = _HEADLINE_SOURCE.match(text_of(doc)[start:end])
         if not match or len(match["source"].split()) > 6:
             return self._headline_source_first(doc, start, end) or self._headline_cue_last(doc, start, end)
         src_start, src_end = start + match.start("source"), start + match.end("source")
@@ -674,7 +674,7 @@ class AttributionFinder:
 
     def _headline_source_first(self, doc: Doc, start: int, end: int) -> Attribution | None:
         """ "Study: infections likely higher than confirmed", "Police: ..." (not "Update: ...")."""
-        match = _HEADLINE_SOURCE_FIRST.match(doc.text[start:end])
+        match = _HEADLINE_SOURCE_FIRST.match(text_of(doc)[start:end])
         if not match or len(match["source"].split()) > 3:
             return None
         src_start, src_end = start + match.start("source"), start + match.end("source")
@@ -696,7 +696,7 @@ class AttributionFinder:
 
     def _headline_cue_last(self, doc: Doc, start: int, end: int) -> Attribution | None:
         """ "Zebra stripes may dazzle flies, say scientists": the parser rarely gets these."""
-        match = _HEADLINE_CUE_LAST.match(doc.text[start:end])
+        match = _HEADLINE_CUE_LAST.match(text_of(doc)[start:end])
         if not match or len(match["source"].split()) > 5:
             return None
         src_start, src_end = start + match.start("source"), start + match.end("source")
@@ -705,7 +705,7 @@ class AttributionFinder:
             return None
         content = [(start + match.start("content"), start + match.end("content"))]
         return Attribution(
-            kind=words_quoted(doc.text, content, doc._.wirewatch_quotes),
+            kind=words_quoted(text_of(doc), content, doc._.wirewatch_quotes),
             content=content,
             cue=(start + match.start("cue"), start + match.end("cue")),
             speaker=(src_start, src_end),

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
-from wirewatch.nlp.spans import inside, trim_range
+from wirewatch.nlp.spans import inside, text_of, trim_range
 
 # A full stop closes the quoted words, maybe inside a bracket ("a commoner[.]").
 _ENDS_SENTENCE = re.compile(r"\.[\])”’'\"]*$")
@@ -23,10 +23,10 @@ def quote_before(doc: Doc, quotes: tuple[Quote, ...], frame_start: int, used: se
     for quote in reversed(quotes):
         if quote in used or not quote.closed or quote.close > frame_start:
             continue
-        between = doc.text[quote.close : frame_start]
+        between = text_of(doc)[quote.close : frame_start]
         # '"... stronger." Mulally predicted that ...': a quote closed by a full stop is a
         # sentence of its own, not the words of the next sentence's cue.
-        if _ENDS_SENTENCE.search(doc.text[quote.start : quote.end]):
+        if _ENDS_SENTENCE.search(text_of(doc)[quote.start : quote.end]):
             return None
         return quote if re.fullmatch(r"[\s,;:—–-]*", between) and "\n\n" not in between else None
     return None
@@ -44,7 +44,7 @@ def quote_after(
     for quote in quotes:
         if quote in used or quote.open < frame_end:
             continue
-        between = doc.text[frame_end : quote.open]
+        between = text_of(doc)[frame_end : quote.open]
         optional = "" if mark_needed else "?"
         ok = re.fullmatch(rf"\s*[{re.escape(separator)}]{optional}\s*", between) and "\n" not in between
         return quote if ok else None
@@ -57,7 +57,7 @@ def clause_start(doc: Doc, quote: Quote) -> CharRange:
     if open_tok is None:
         return quote.start, quote.end
     sent = open_tok[0].sent
-    lead = doc.text[sent.start_char : quote.open]
+    lead = text_of(doc)[sent.start_char : quote.open]
     if re.search(r"\w", lead) and "\n" not in lead:
         return sent.start_char, quote.end
     return quote.start, quote.end
@@ -81,7 +81,7 @@ def add_follow_ons(
             cue = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
             if cue is not None and cue[0].sent.end_char <= quote.open:
                 frame_end = max(frame_end, cue[0].sent.end_char)
-        gap = doc.text[frame_end : quote.open]
+        gap = text_of(doc)[frame_end : quote.open]
         # Only the end of the previous sentence (and at most one paragraph break) between.
         if not re.fullmatch(r"[\s.,;:!?\"”’)]*", gap) or gap.count("\n\n") > 1:
             continue
@@ -91,7 +91,7 @@ def add_follow_ons(
         out.append(
             Attribution(
                 kind="direct",
-                content=[trim_range(doc.text, quote.start, quote.end)],
+                content=[trim_range(text_of(doc), quote.start, quote.end)],
                 cue=None,
                 speaker=None,
                 follows=prev,
@@ -102,13 +102,13 @@ def add_follow_ons(
 
 def _stands_alone(doc: Doc, quote: Quote) -> bool:
     """The quote is a sentence by itself: nothing but punctuation after it in its paragraph line."""
-    tail = doc.text[
-        quote.close : doc.text.find("\n", quote.close) if "\n" in doc.text[quote.close :] else None
+    tail = text_of(doc)[
+        quote.close : text_of(doc).find("\n", quote.close) if "\n" in text_of(doc)[quote.close :] else None
     ]
     next_words = re.match(r"[\s.,;:!?\"”’)]*", tail)
     rest = tail[next_words.end() :] if next_words else tail
     # Another sentence may follow ("..." The minister left.), but not a frame ("..." he said).
     # A quote that ends its own sentence ('... stable condition." They also said') has none.
-    ended = bool(re.search(r"[.!?][\]\"”’)]*$", doc.text[quote.start : quote.end]))
+    ended = bool(re.search(r"[.!?][\]\"”’)]*$", text_of(doc)[quote.start : quote.end]))
     frame = re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest)
     return not rest or (rest[:1].isupper() and (ended or not frame))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import CharRange
@@ -88,3 +88,12 @@ def words_quoted(text: str, content: Iterable[CharRange], quotes: Iterable[Quote
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins the tokens anew on every access, and the
+    components read the text many times per statement."""
+    text = doc.user_data.get("wirewatch_text")
+    if text is None:
+        text = doc.user_data["wirewatch_text"] = doc.text
+    return text  # type: ignore[no-any-return]

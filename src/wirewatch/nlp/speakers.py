@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.records import Attribution
-from wirewatch.nlp.spans import inside
+from wirewatch.nlp.spans import inside, text_of
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -380,7 +380,7 @@ class SpeakerResolver:
         if bare is None:
             return False
         start, end = _token_range(bare)
-        _assign(statement, _clean_name(doc.text[start:end]), None, "organization")
+        _assign(statement, _clean_name(text_of(doc)[start:end]), None, "organization")
         return True
 
     def _by_role_noun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
@@ -714,7 +714,7 @@ def _acronyms(doc: Doc) -> dict[str, str]:
     if "wirewatch_acronyms" in doc.user_data:
         return doc.user_data["wirewatch_acronyms"]  # type: ignore[no-any-return]
     found: dict[str, str] = {}
-    for match in _ACRONYM.finditer(doc.text):
+    for match in _ACRONYM.finditer(text_of(doc)):
         short = match.group(2)
         # "the United States' National Basketball Association (NBA)": the owner is no part of the name.
         full = re.split(r"(?:'s|’s|'|’)\s+", match.group(1))[-1]
@@ -747,7 +747,7 @@ def _full_org_name(doc: Doc, name: str) -> str:
     fuller = [*acronyms.values(), *(_clean_name(e.text) for e in doc.ents if e.label_ == "ORG")]
     # "the American Civil Liberties Union of Montana": a place the recogniser left outside.
     placed = re.compile(rf"\b{re.escape(name)}\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-    fuller.extend(m.group(0) for m in placed.finditer(doc.text))
+    fuller.extend(m.group(0) for m in placed.finditer(text_of(doc)))
     best = name
     for full in fuller:
         rest = full[len(name) :].split()
@@ -916,7 +916,7 @@ def _definite(head: Token) -> bool:
 
 
 def _mention_text(doc: Doc, statement: Attribution) -> str:
-    return doc.text[statement.speaker[0] : statement.speaker[1]] if statement.speaker else ""
+    return text_of(doc)[statement.speaker[0] : statement.speaker[1]] if statement.speaker else ""
 
 
 def _strip_det(mention: str) -> str:
