@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.quote_frames import add_follow_ons, clause_start, quote_after, quote_before
@@ -348,7 +348,7 @@ class AttributionFinder:
             lead = [t for t in sent if t.i < colon[0].i]
             lead_verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and _subject_of(t) is not None]
             verb = sent.root if sent.root.i < colon[0].i or not lead_verbs else lead_verbs[0]
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = _subject_of(verb)
             if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
                 continue
             used.add(quote)
@@ -395,17 +395,14 @@ class AttributionFinder:
         return tok.lemma_.lower() in self.document_nouns
 
     def _animate(self, tok: Token) -> bool:
-        # "Apple's vice-president of marketing, Greg Joswiak": the parser may make "vice" the head.
-        named_within = any(
-            t.ent_type_ == "PERSON" or t.lemma_.lower() in self.person_nouns for t in tok.subtree
-        )
         return (
-            named_within
-            or tok.ent_type_ in _ANIMATE_ENTS
+            tok.ent_type_ in _ANIMATE_ENTS
             or tok.pos_ == "PROPN"
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns
             or tok.lemma_.lower() in ("data", "datum", "result", "figure")
+            # "Apple's vice-president of marketing, Greg Joswiak": the parser may make "vice" the head.
+            or any(t.ent_type_ == "PERSON" or t.lemma_.lower() in self.person_nouns for t in tok.subtree)
         )
 
     def _clause(self, cue: Token) -> CharRange | None:
@@ -656,61 +653,65 @@ class AttributionFinder:
         if not span:
             return None
         start, end = span
-        match = _HEADLINE_SOURCE.match(text_of(doc)[start:end])
-        if not match or len(match["source"].split()) > 6:
+        found = _headline_match(doc, start, end, _HEADLINE_SOURCE, max_source_words=6)
+        if found is None:
             return self._headline_source_first(doc, start, end) or self._headline_cue_last(doc, start, end)
-        src_start, src_end = start + match.start("source"), start + match.end("source")
-        head = doc.char_span(src_start, src_end, alignment_mode="expand")
+        match, head = found
         # A source is a name, not a clause ("...: Wikinews interviews a scientist").
         if head is None or any(t.pos_ in ("VERB", "AUX") or t.lower_ in _HEADLINE_LABELS for t in head):
             return None
-        return Attribution(
-            kind="headline",
-            content=[(start + match.start("content"), start + match.end("content"))],
-            cue=None,
-            speaker=(src_start, src_end),
-            speaker_head=head.root.i,
-        )
+        return _headline_statement(match, start, head)
 
     def _headline_source_first(self, doc: Doc, start: int, end: int) -> Attribution | None:
         """ "Study: infections likely higher than confirmed", "Police: ..." (not "Update: ...")."""
-        match = _HEADLINE_SOURCE_FIRST.match(text_of(doc)[start:end])
-        if not match or len(match["source"].split()) > 3:
+        found = _headline_match(doc, start, end, _HEADLINE_SOURCE_FIRST, max_source_words=3)
+        if found is None or found[1] is None:
             return None
-        src_start, src_end = start + match.start("source"), start + match.end("source")
-        source = doc.char_span(src_start, src_end, alignment_mode="expand")
-        if source is None or source.root.lower_ in _HEADLINE_LABELS:
-            return None
-        # Only a generic source ("Study", "Police", "Officials"): a name in front is the topic
-        # of the piece ("Indian Railway: all-women crew steers ...").
+        match, source = found
+        # Only a generic source ("Study", "Police", "Officials"): a label ("Update") or a
+        # name in front is the topic of the piece ("Indian Railway: all-women crew steers ...").
         root = source.root
-        if root.ent_type_ or root.lemma_.lower() not in self.animate_nouns:
+        if root.lower_ in _HEADLINE_LABELS or root.ent_type_ or root.lemma_.lower() not in self.animate_nouns:
             return None
-        return Attribution(
-            kind="headline",
-            content=[(start + match.start("content"), start + match.end("content"))],
-            cue=None,
-            speaker=(src_start, src_end),
-            speaker_head=root.i,
-        )
+        return _headline_statement(match, start, source)
 
     def _headline_cue_last(self, doc: Doc, start: int, end: int) -> Attribution | None:
         """ "Zebra stripes may dazzle flies, say scientists": the parser rarely gets these."""
-        match = _HEADLINE_CUE_LAST.match(text_of(doc)[start:end])
-        if not match or len(match["source"].split()) > 5:
+        found = _headline_match(doc, start, end, _HEADLINE_CUE_LAST, max_source_words=5)
+        if found is None or found[1] is None:
             return None
-        src_start, src_end = start + match.start("source"), start + match.end("source")
-        source = doc.char_span(src_start, src_end, alignment_mode="expand")
-        if source is None:
-            return None
-        content = [(start + match.start("content"), start + match.end("content"))]
-        return Attribution(
-            kind=words_quoted(text_of(doc), content, doc._.wirewatch_quotes),
-            content=content,
-            cue=(start + match.start("cue"), start + match.end("cue")),
-            speaker=(src_start, src_end),
-            speaker_head=source.root.i,
-        )
+        match, source = found
+        statement = _headline_statement(match, start, source)
+        statement.kind = words_quoted(text_of(doc), statement.content, doc._.wirewatch_quotes)
+        statement.cue = _group(match, start, "cue")
+        return statement
+
+
+def _headline_match(
+    doc: Doc, start: int, end: int, pattern: re.Pattern[str], max_source_words: int
+) -> tuple[re.Match[str], Span | None] | None:
+    """The headline's match of ``pattern`` and the tokens of its ``source`` group, when the
+    source is short enough to be one."""
+    match = pattern.match(text_of(doc)[start:end])
+    if not match or len(match["source"].split()) > max_source_words:
+        return None
+    src_start, src_end = _group(match, start, "source")
+    return match, doc.char_span(src_start, src_end, alignment_mode="expand")
+
+
+def _headline_statement(match: re.Match[str], start: int, source: Span) -> Attribution:
+    return Attribution(
+        kind="headline",
+        content=[_group(match, start, "content")],
+        cue=None,
+        speaker=_group(match, start, "source"),
+        speaker_head=source.root.i,
+    )
+
+
+def _group(match: re.Match[str], offset: int, name: str) -> CharRange:
+    """A named group's character range in the doc, for a match made on a slice at ``offset``."""
+    return offset + match.start(name), offset + match.end(name)
 
 
 def _is_frame_modifier(tok: Token) -> bool:

@@ -99,6 +99,8 @@ class SpeakerResolver:
         self.org_nouns = lexicon("org_nouns")
         self.titles = lexicon("titles")
         self.document_nouns = lexicon("document_nouns")
+        self.org_name_words = self.org_nouns | _ORG_NAME_WORDS
+        self.title_words = self.titles | self.person_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         statements: list[Attribution] = doc._.wirewatch_statements or []
@@ -187,7 +189,7 @@ class SpeakerResolver:
         if root.i - start >= 2 and start > 0 and doc[start - 1].lower_ == "of":
             start += 1
         run = doc[start : root.i + 1]
-        if len(run) < 2 or any(t.lower_.rstrip(".") in self.org_nouns | _ORG_NAME_WORDS for t in run):
+        if len(run) < 2 or any(t.lower_.rstrip(".") in self.org_name_words for t in run):
             return None
         # "manager of Barmouth Publicity": a title of an organisation, not before a name.
         title = None if doc[start - 1].lower_ == "of" else self._title_before(doc, start, places)
@@ -215,14 +217,15 @@ class SpeakerResolver:
             after_of = doc[tok.i - 1].lower_ == "of"
             return tok.lower_ in ("of", "the", "for", ",") or tok.text in places or after_of
 
-        title_words = self.titles | self.person_nouns
         i = start - 1
         while i > 0 and skipped(doc[i]):
             i -= 1
-        if i < 0 or doc[i].lower_.rstrip(".") not in title_words:
+        if i < 0 or doc[i].lower_.rstrip(".") not in self.title_words:
             return None
         first = i
-        while first > 0 and doc[first - 1].lower_.rstrip(".") in title_words | _TITLE_MODIFIERS:
+        while first > 0 and (
+            doc[first - 1].lower_.rstrip(".") in self.title_words or doc[first - 1].lower_ in _TITLE_MODIFIERS
+        ):
             first -= 1
         return doc[first:start].text.strip() or None
 
@@ -763,11 +766,12 @@ def _full_org_name(doc: Doc, name: str) -> str:
     # when one organisation ends with it).
     inside_name = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
+    titles = lexicon("titles") | lexicon("person_nouns")
+
     def proper(full: str) -> bool:
         # Only capitalised words and connectives around it: a name, not "a ... recommendation".
         # Nor a person's title that starts with it ("White House National Security Advisor").
         extra = inside_name.sub(" ", full).split()
-        titles = lexicon("titles") | lexicon("person_nouns")
         return all(
             (w[:1].isupper() or w.lower() in _NAME_CONTINUATIONS) and w.lower() not in titles for w in extra
         )
