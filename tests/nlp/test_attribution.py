@@ -530,3 +530,42 @@ def test_a_report_frame_before_its_own_cue_is_not_a_second_statement(run):
 def test_in_the_words_of_frames_a_quote(run):
     s = only(run('In the words of the prosecutor, Mark Tedeschi, "Gloria spent her last months crying."'))
     assert (s.kind, s.speaker_name) == ("direct", "Mark Tedeschi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Prices will fall," Dana Whitfield said. "They have nowhere to go," she continued.',
+        '"Prices will fall," Dana Whitfield said. She continued, "They have nowhere to go."',
+        '"Prices will fall," Dana Whitfield said. She went on to say, "They have nowhere to go."',
+    ],
+)
+def test_any_verb_that_makes_up_a_quote_frame_with_its_subject_reports_the_quote(run, text):
+    statements = run(text).statements
+    assert [s.content_text.rstrip(".") for s in statements] == ["Prices will fall", "They have nowhere to go"]
+    assert [s.speaker_name for s in statements] == ["Dana Whitfield", "Dana Whitfield"]
+    assert statements[1].cue is not None
+
+
+def test_a_verb_that_does_not_frame_a_quote_reports_nothing(run):
+    assert run("The growth continued, with the index up 150 points by noon.").statements == ()
+
+
+def test_name_after_an_inverted_cue_is_the_speaker_whatever_follows_it(run):
+    s = only(run('"It took too long," said bank analyst Chris Weafer commenting on the decision.'))
+    assert (s.kind, s.content_text, s.speaker_name) == ("direct", "It took too long", "Chris Weafer")
+
+
+def test_a_quote_ending_with_a_full_stop_ends_its_sentence(run):
+    statements = run(
+        'Expert Wendy Parmet said the name would place "a stigma on the victims[.]" '
+        'She went on to say, "People tend to think of the disease as a trait of a place."'
+    ).statements
+    assert [s.kind for s in statements] == ["mixed", "direct"]
+    assert statements[0].content_text.startswith("the name would place")
+    assert statements[1].content_text.startswith("People tend")
+
+
+def test_a_gerund_subject_clause_after_said_is_reported(run):
+    s = only(run("Wendy Parmet said naming the virus after a city would stigmatise its people."))
+    assert s.content_text == "naming the virus after a city would stigmatise its people"

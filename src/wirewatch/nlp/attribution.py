@@ -183,7 +183,8 @@ class AttributionFinder:
         finding = lemma == "find" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in self.finders for c in tok.children
         )
-        if lemma not in self.cue_verbs and not issues and not document_reads and not finding:
+        framing = _frames_a_quote(tok)
+        if lemma not in self.cue_verbs and not (issues or document_reads or finding or framing):
             return False
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if (lemma, particle) in _NOT_SPEECH:
@@ -229,7 +230,7 @@ class AttributionFinder:
             named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
             # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
             # Twitter referred to ..."), not from a name in front of it.
-            fallback = None if verb.dep_ == "conj" else _misparsed_subject(verb)
+            fallback = None if verb.dep_ == "conj" else _misparsed_subject(verb) or _inverted_subject(verb)
             subj = named[-1] if named else subjects[0] if subjects else fallback
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -238,7 +239,11 @@ class AttributionFinder:
             if verb == cue and self._stray_report_of(verb.head) == verb:
                 # "Iran has maintained that it is X and called for Y": Iran called for Y.
                 verb = verb.head.head
-            elif verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG"):
+            elif (
+                verb.dep_ == "conj"
+                or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG")
+                or _goes_on_to(verb)
+            ):
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by":
                 verb = verb.head.head
@@ -303,7 +308,8 @@ class AttributionFinder:
         # 'Citing "a precautionary measure", Airbus announced that ...': a cue with a clause
         # of its own reports that clause, not the quote before it.
         clause_after = any(
-            c.dep_ == "ccomp" and c.i > cue.i and not inside(c.idx, quoted) for c in cue.children
+            c.dep_ == "ccomp" and c.i > cue.i and c.tag_ != "VBG" and not inside(c.idx, quoted)
+            for c in cue.children
         ) or (cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "that")
         earlier = None if clause_after else quote_before(doc, quotes, frame_start, used)
         quote = earlier or quote_after(doc, quotes, frame_end, used, mark_needed=frame_end > cue_end)
@@ -581,11 +587,16 @@ class AttributionFinder:
         return None
 
     def _gerund_complement(self, cue: Token, lemma: str) -> CharRange | None:
-        """ "denied interfering in the election", "admitted misleading investors"."""
-        if lemma not in self.object_cues:
-            return None
+        """ "denied interfering in the election", "admitted misleading investors"; and a
+        clause with a gerund subject that the parser hung on the cue ("said naming the virus
+        after Wuhan would place a stigma")."""
         gerund = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-        return _subtree_range(gerund) if gerund is not None else None
+        if gerund is None:
+            return None
+        finite = any(t.tag_ in ("MD", "VBD", "VBZ", "VBP") for t in gerund.subtree)
+        if lemma in self.object_cues or (gerund.i == cue.i + 1 and finite):
+            return _subtree_range(gerund)
+        return None
 
     def _request(self, cue: Token, lemma: str) -> CharRange | None:
         """ "urged people to comply", "advised citizens to leave": who was asked, and to do what."""
@@ -752,6 +763,47 @@ def _misparsed_subject(verb: Token) -> Token | None:
     if tok.pos_ == "PROPN" and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in ("advmod", "npadvmod", "pobj")):
         return tok
     return None
+
+
+def _frames_a_quote(verb: Token) -> bool:
+    """``"...," he continued.`` / ``He went on, "..."``: a verb that with its subject makes
+    up the whole frame of a quote reports it, whatever the verb ("continued", "laughed")."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    subject = _subject_of(verb) or _inverted_subject(verb)
+    if subject is None or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return False
+    doc, text = verb.doc, text_of(verb.doc)
+    lo = min(subject.left_edge.i, verb.i)
+    hi = max(subject.right_edge.i, verb.i)
+    if any(t.i not in (verb.i, *(s.i for s in subject.subtree)) for t in doc[lo : hi + 1]):
+        return False
+    quotes = doc._.wirewatch_quotes
+    before = text[: doc[lo].idx].rstrip()
+    after = text[doc[hi].idx + len(doc[hi]) :]
+    closes_before = any(q.closed and q.close == len(before) and text[q.end - 1] in ",!?" for q in quotes)
+    ends_after = re.match(r"\s*[.,]", after) is not None
+    opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
+    return (closes_before and ends_after) or opens_after
+
+
+def _goes_on_to(verb: Token) -> bool:
+    """ "She went on to say", "he continued to insist": the speaker is the subject of "went"."""
+    going_on = verb.head.lemma_.lower() in ("go", "continue", "proceed")
+    return verb.dep_ == "xcomp" and verb.tag_ == "VB" and going_on
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``"...," said Uralsib analyst Chris Weafer commenting ...``: the name right after a
+    cue that follows a quote is its subject, wherever the parser hung it."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in ('"', "”", "''") or verb.i + 1 >= len(doc):
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].tag_ in ("DT", "NNP", "NNPS", "NN", "JJ", "PRP", "HYPH"):
+        i += 1
+    last = doc[i - 1] if i > verb.i + 1 else None
+    return last if last is not None and last.pos_ in ("PROPN", "PRON") else None
 
 
 def _subject_of(verb: Token) -> Token | None:
