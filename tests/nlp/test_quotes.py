@@ -17,6 +17,16 @@ def test_quote_open_at_paragraph_end_runs_to_that_end():
     assert quoted(text) == ["The first part goes on", "and ends here,"]
 
 
+def test_quote_not_reopened_in_the_next_paragraph_closes_at_its_first_closing_mark():
+    text = 'He said, "We learned a lot.\n\nIt was a long day." Then "we" left.'
+    assert quoted(text) == ["We learned a lot.\n\nIt was a long day.", "we"]
+
+
+def test_a_paragraph_that_opens_a_quote_of_its_own_does_not_close_the_last_one():
+    text = 'She said, "We learned a lot.\n\nAnd he said "no" to it.'
+    assert quoted(text) == ["We learned a lot.", "no"]
+
+
 def test_inch_marks_and_empty_quotes_are_not_quotes():
     assert quoted('A 12"x9" print, and "" nothing.') == []
 

@@ -50,8 +50,31 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for para_start, para_end in paragraphs(text):
+        if quotes and not quotes[-1].closed and quotes[-1].end <= para_start:
+            closing = _closing_of_run_on(text, para_start, para_end)
+            if closing is not None:
+                # 'said, "A.\n\nB."': a quote left open runs into a paragraph that does
+                # not reopen it, and ends at that paragraph's first closing mark.
+                quotes[-1] = _trimmed(text, quotes[-1].open, closing + 1)
+                para_start = closing + 1
         quotes.extend(_quotes_in(text, para_start, para_end))
     return quotes
+
+
+def _closing_of_run_on(text: str, start: int, end: int) -> int | None:
+    """The first mark of a paragraph that can only close a quote, if the paragraph does not
+    open with a mark of its own (the convention for a quote that goes on)."""
+    if text[start] in OPENING or text[start] == STRAIGHT:
+        return None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENING:
+            return None
+        if ch in CLOSING or (ch == STRAIGHT and not text[i - 1].isspace() and _can_close(text, i)):
+            return i
+        if ch == STRAIGHT:
+            return None
+    return None
 
 
 def _can_open(text: str, i: int) -> bool:
