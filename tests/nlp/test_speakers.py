@@ -108,14 +108,6 @@ def test_name_in_apposition_to_a_role_is_the_speaker(run):
     assert result.statements[0].speaker_name == "Jeremy Corbyn"
 
 
-def test_a_named_government(run):
-    result = run("The Danish government said the bridge would be rebuilt.")
-    assert (result.statements[0].speaker_name, result.statements[0].speaker_type) == (
-        "Danish government",
-        "organization",
-    )
-
-
 def test_an_occupation_opening_the_sentence_is_a_role_not_a_name(run):
     result = run("Virologist Hanna Berg said the variant spreads faster.")
     assert result.statements[0].speaker_name == "Hanna Berg"
@@ -344,3 +336,29 @@ def test_organisation_named_right_after_its_noun_whatever_the_parse(run):
         'and predicted that it would be "solidly profitable" by 2011.'
     )
     assert {name for _, name in speakers(result)} == {"Ford"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Russian Government has announced an injection of 44 billion dollars.", "Russia"),
+        ("The Turkish government said the border would stay closed.", "Turkey"),
+        ("The Danish government said the bridge would be rebuilt.", "Denmark"),
+        ("The government of Samoa said the outbreak was over.", "Samoa"),
+    ],
+)
+def test_a_government_named_by_its_demonym_or_country_is_the_country(run, text, name):
+    s = run(text).statements[0]
+    assert (s.speaker_name, s.speaker_type) == (name, "country")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("On Wednesday, Time magazine announced its selection of an activist.", "Time"),
+        ("The Associated Press news agency reported that the vote was delayed.", "Associated Press"),
+        ("According to a review by PC World, the update is worth the money.", "PC World"),
+    ],
+)
+def test_an_outlet_speaks_under_its_name_without_its_description(run, text, name):
+    assert run(text).statements[0].speaker_name == name

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.nlp.lexicons import extended, lexicon
+from wirewatch.nlp.lexicons import extended, lexicon, lexicon_table
 from wirewatch.nlp.records import Attribution
 from wirewatch.nlp.spans import inside, text_of
 
@@ -320,6 +320,11 @@ class SpeakerResolver:
 
     def _by_entity(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """Countries and named organisations speak under their usual name."""
+        country = _country_governed(head)
+        if country is not None:
+            # "The Russian Government", which the recogniser takes for an organisation.
+            _assign(statement, country, None, "country")
+            return True
         if head.ent_type_ in _COUNTRY_LABELS:
             _assign(statement, _entity_name(head), None, "country")
             return True
@@ -457,19 +462,10 @@ class SpeakerResolver:
             # "the M5S party", after "Movimento 5 Stelle (M5S)".
             _assign(statement, acronyms[short], None, "organization")
             return True
-        # "the government of American Samoa", "the Iran government": the country speaks.
-        if noun in ("government", "administration"):
-            place = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
-            place += [
-                o
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG")  # a place, whatever the label
-            ]
-            if place:
-                _assign(statement, _entity_name(place[0]), None, "country")
-                return True
+        country = _country_governed(head)
+        if country is not None:
+            _assign(statement, country, None, "country")
+            return True
         # "Reuters news agency": the organisation named in front of its noun.
         named = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
         if noun in self.org_nouns and named:
@@ -911,8 +907,30 @@ def _entity_name(head: Token) -> str:
     leading = ("ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "DET")
     while len(ent) > 1 and ent[0].pos_ in leading and ent[0].i < head.i:
         ent = ent[1:]
+    # "Time magazine", "the Associated Press news agency": the name without its description.
+    while len(ent) > 1 and ent[-1].is_lower and ent[-1].pos_ == "NOUN" and not ent[-2].is_punct:
+        ent = ent[:-1]
     # "the National Hurricane Center (NHC": the recogniser sometimes swallows a bracket.
     return _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
+
+
+def _country_governed(head: Token) -> str | None:
+    """ "the government of American Samoa", "the Iran government", "the Russian government":
+    the country that speaks through its government."""
+    if head.lemma_.lower() not in ("government", "administration"):
+        return None
+    place = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
+    place += [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG")  # a place, whatever the label
+    ]
+    if place:
+        return _entity_name(place[0])
+    demonyms = lexicon_table("demonyms")
+    return next((demonyms[c.lower_] for c in head.children if c.lower_ in demonyms), None)
 
 
 def _definite(head: Token) -> bool:

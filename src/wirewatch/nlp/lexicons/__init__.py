@@ -25,3 +25,15 @@ def extended(name: str, extra: list[str] | None = None, path: str | None = None)
     if path:
         entries |= read_lexicon_file(path)
     return frozenset(entries)
+
+
+@cache
+def lexicon_table(name: str) -> dict[str, str]:
+    """The packaged table ``name``: ``key: Value`` lines, keys lower-cased, values as written."""
+    path = Path(str(resources.files(__package__).joinpath(f"{name}.txt")))
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.split("#", 1)[0].partition(":")
+        if sep and key.strip() and value.strip():
+            table[key.strip().lower()] = value.strip()
+    return table
