@@ -569,3 +569,19 @@ def test_a_quote_ending_with_a_full_stop_ends_its_sentence(run):
 def test_a_gerund_subject_clause_after_said_is_reported(run):
     s = only(run("Wendy Parmet said naming the virus after a city would stigmatise its people."))
     assert s.content_text == "naming the virus after a city would stigmatise its people"
+
+
+def test_according_to_that_the_parser_made_the_root_still_frames_the_rest(run):
+    s = only(run("According to Dallorso, for days his phone was off and he had not used his cards."))
+    assert s.content_text == "for days his phone was off and he had not used his cards"
+    assert s.speaker_name == "Dallorso"
+
+
+def test_a_name_the_parser_joined_to_a_leading_frame_is_the_subject(run):
+    s = only(run("On Twitter, Adrian Wojnarowski, a columnist from ESPN, said the two were on their way."))
+    assert (s.speaker_name, s.content_text) == ("Adrian Wojnarowski", "the two were on their way")
+
+
+def test_a_clause_split_into_object_and_modifier_is_reported_whole(run):
+    s = only(run("The researchers suggested the algae, like warm water, might weaken the corals."))
+    assert s.content_text == "the algae, like warm water, might weaken the corals"

@@ -27,6 +27,10 @@ def test_a_paragraph_that_opens_a_quote_of_its_own_does_not_close_the_last_one()
     assert quoted(text) == ["We learned a lot.", "no"]
 
 
+def test_a_mark_glued_to_the_word_before_opens_when_words_follow_it():
+    assert quoted('He said that"...] costs remain high." Lewis left.') == ["...] costs remain high."]
+
+
 def test_inch_marks_and_empty_quotes_are_not_quotes():
     assert quoted('A 12"x9" print, and "" nothing.') == []
 

@@ -443,6 +443,7 @@ class AttributionFinder:
         Not before a cue that reports its object ("..., Chrysler reported a 39% loss").
         """
         clauses = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        clauses += [c for c in cue.children if _split_clause(cue, c)]
         clauses.sort(key=lambda c: (c.i < cue.i, c.i))
         if not clauses:
             return None
@@ -762,6 +763,20 @@ def _misparsed_subject(verb: Token) -> Token | None:
     tok = verb.doc[i]
     if tok.pos_ == "PROPN" and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in ("advmod", "npadvmod", "pobj")):
         return tok
+    return _name_opening_the_clause(verb) if tok.text == "," else None
+
+
+def _name_opening_the_clause(verb: Token) -> Token | None:
+    """ "On Twitter, Adrian Wojnarowski, a columnist from ESPN, said": the parser may join the
+    name to the frame before it; the first name in the verb's clause that no preposition
+    governs is then the subject (its last word)."""
+    lead = [t for t in verb.sent if t.i < verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None
+    for tok in lead:
+        last_of_name = tok.i + 1 == verb.i or verb.doc[tok.i + 1].ent_iob_ != "I"
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ != "pobj" and last_of_name:
+            return tok
     return None
 
 
@@ -785,6 +800,18 @@ def _frames_a_quote(verb: Token) -> bool:
     ends_after = re.match(r"\s*[.,]", after) is not None
     opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
     return (closes_before and ends_after) or opens_after
+
+
+def _split_clause(cue: Token, child: Token) -> bool:
+    """ "suggested the algae, like warming, might render ...": the parser made the clause's
+    subject the cue's object and the rest a modifier; a finite verb with no subject and no
+    conjunction of its own, after that object, is the reported clause."""
+    if child.dep_ != "advcl" or child.i < cue.i:
+        return False
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "advmod") and c.i < child.i for c in child.children):
+        return False
+    finite = child.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ == "MD" for c in child.children)
+    return finite and any(c.dep_ == "dobj" and cue.i < c.i < child.i for c in cue.children)
 
 
 def _goes_on_to(verb: Token) -> bool:
@@ -842,9 +869,10 @@ def _according_clause(cue: Token) -> CharRange | None:
     A frame that opens or closes its sentence reports the whole rest of the sentence, even
     where the parser splits it ("According to X, A, so B", "..., he was in danger").
     """
-    if cue.head == cue:
-        return None
-    frame_start, frame_end = _subtree_range(cue)
+    # The frame is "according to X": the parser may hang the whole sentence on it.
+    to = next(c for c in cue.children if c.lower_ == "to") if cue.lower_ == "according" else None
+    frame_start, frame_end = _subtree_range(to if cue.head == cue and to is not None else cue)
+    frame_start = min(frame_start, cue.idx)
     words = [t for t in cue.sent if not t.is_punct and not t.is_space]
     before = [t for t in words if t.idx < frame_start]
     after = [t for t in words if t.idx >= frame_end]
@@ -852,6 +880,8 @@ def _according_clause(cue: Token) -> CharRange | None:
         return after[0].idx, after[-1].idx + len(after[-1])
     if before and not after:
         return before[0].idx, before[-1].idx + len(before[-1])
+    if cue.head == cue:
+        return None
     return _clause_without(cue.head, cue)
 
 

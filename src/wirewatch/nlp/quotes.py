@@ -78,8 +78,11 @@ def _closing_of_run_on(text: str, start: int, end: int) -> int | None:
 
 
 def _can_open(text: str, i: int) -> bool:
-    """A straight mark right after a word character (``12"`` inches) opens no quote."""
-    return i == 0 or not text[i - 1].isalnum()
+    """A straight mark right after a digit (``12"`` inches) opens no quote; one glued to the
+    word before it opens only when words follow it (``that"...] credit``), not a space."""
+    if i == 0 or not text[i - 1].isalnum():
+        return True
+    return text[i - 1].isalpha() and i + 1 < len(text) and not text[i + 1].isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
