@@ -591,3 +591,18 @@ def test_a_date_before_the_cue_is_never_the_speaker(run):
     s = only(run("Igor Matovic posted a message on Facebook on Friday announcing he had tested positive."))
     assert s.content_text.startswith("he had tested positive")
     assert s.speaker_name != "Friday"
+
+
+def test_a_quote_hung_on_a_frame_modifier_is_still_the_cue_s_quote(run):
+    s = only(run('Monica Berg told the press in a separate interview, "People were blamed before."'))
+    assert (s.kind, s.content_text, s.speaker_name) == ("direct", "People were blamed before.", "Monica Berg")
+
+
+def test_an_inverted_cue_at_the_end_of_its_sentence_reports_what_comes_before(run):
+    s = only(run("It is not for the court to judge motives, argued the government's lawyer, Richard Keen."))
+    assert (s.content_text, s.speaker_name) == ("It is not for the court to judge motives", "Richard Keen")
+
+
+def test_a_thing_after_a_trailing_cue_is_not_its_speaker(run):
+    s = only(run("Pranab Mukherjee did not seek reelection in 2017, citing age and health concerns."))
+    assert (s.content_text, s.speaker_name) == ("age and health concerns", "Pranab Mukherjee")

@@ -231,7 +231,8 @@ class AttributionFinder:
             named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
             # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
             # Twitter referred to ..."), not from a name in front of it.
-            fallback = None if verb.dep_ == "conj" else _misparsed_subject(verb) or _inverted_subject(verb)
+            fallback = _inverted_subject(verb) if verb.dep_ == "conj" else _misparsed_subject(verb)
+            fallback = fallback or _inverted_subject(verb)
             subj = named[-1] if named else subjects[0] if subjects else fallback
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -422,6 +423,7 @@ class AttributionFinder:
         for rule in (
             self._around_an_aside,
             self._reported_clause,
+            self._clause_before_an_inverted_cue,
             self._clause_after_that,
             self._clause_on_addressee,
             self._noun_complement_clause,
@@ -460,6 +462,14 @@ class AttributionFinder:
         if subjectless and obj is not None and lemma not in _REQUEST_CUES | _ADDRESSEE_CUES:
             start = obj.left_edge.idx
         return start, end
+
+    def _clause_before_an_inverted_cue(self, cue: Token, lemma: str) -> CharRange | None:
+        """ "It is not for the Court to opine, argued the lawyer": the parser may make the cue
+        a conjunct of the clause it reports; the words before the comma are the content."""
+        if cue.dep_ != "conj" or cue.head.i > cue.i or _inverted_subject(cue) is None:
+            return None
+        words = [t for t in cue.sent if t.i < cue.i - 1 and not t.is_space]
+        return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
 
     def _around_an_aside(self, cue: Token, lemma: str) -> CharRange | None:
         """ "The deal, Kirby said, was dead": a cue set off by commas inside the sentence
@@ -826,13 +836,30 @@ def _inverted_subject(verb: Token) -> Token | None:
     """``"...," said Uralsib analyst Chris Weafer commenting ...``: the name right after a
     cue that follows a quote is its subject, wherever the parser hung it."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in ('"', "”", "''") or verb.i + 1 >= len(doc):
+    if verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    if _ends_its_sentence_after_a_comma(verb) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "It is not for the Court to opine, argued the government's lawyer, Richard Keen."
+        nominal = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")), None)
+        speakers = lexicon("person_nouns") | lexicon("org_nouns")
+        if nominal is not None and any(
+            t.ent_type_ in _ANIMATE_ENTS or t.lemma_ in speakers for t in nominal.subtree
+        ):
+            return nominal
+        return None
+    if doc[verb.i - 1].text not in ('"', "”", "''"):
         return None
     i = verb.i + 1
     while i < len(doc) and doc[i].tag_ in ("DT", "NNP", "NNPS", "NN", "JJ", "PRP", "HYPH"):
         i += 1
     last = doc[i - 1] if i > verb.i + 1 else None
     return last if last is not None and last.pos_ in ("PROPN", "PRON") else None
+
+
+def _ends_its_sentence_after_a_comma(verb: Token) -> bool:
+    """ "CLAUSE, argued the lawyer.": a verb after a comma, with no verb after it in its sentence."""
+    after = verb.doc[verb.i + 1 : verb.sent.end]
+    return verb.doc[verb.i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _subject_of(verb: Token) -> Token | None:

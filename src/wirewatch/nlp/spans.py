@@ -30,7 +30,13 @@ def frame_tokens(cue: Token, speaker: Token) -> list[Token]:
 
 
 def _holds_clause(tok: Token) -> bool:
-    return any(t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX") for t in tok.subtree)
+    """A clause of the article's own, not a quote the parser hung on the modifier
+    ('told the press in an interview, "People ... have been accused"')."""
+    quoted = [(q.open, q.close) for q in tok.doc._.wirewatch_quotes]
+    return any(
+        t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quoted)
+        for t in tok.subtree
+    )
 
 
 def mention_range(head: Token) -> CharRange:
