@@ -450,7 +450,9 @@ class AttributionFinder:
         clauses.sort(key=lambda c: (c.i < cue.i, c.i))
         if not clauses:
             return None
-        has_object = any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+        # (Unless the object is the speaker: "It is not for the court, argued the lawyer".)
+        speaker = _inverted_subject(cue)
+        has_object = any(c.dep_ == "dobj" and c.i > cue.i and c != speaker for c in cue.children)
         if clauses[0].i < cue.i and has_object:
             return None
         start, end = self._with_trailing_modifiers(cue, clauses[0])
