@@ -607,3 +607,15 @@ def test_an_inverted_cue_at_the_end_of_its_sentence_reports_what_comes_before(ru
 def test_a_thing_after_a_trailing_cue_is_not_its_speaker(run):
     s = only(run("Pranab Mukherjee did not seek reelection in 2017, citing age and health concerns."))
     assert (s.content_text, s.speaker_name) == ("age and health concerns", "Pranab Mukherjee")
+
+
+def test_a_group_the_parser_hung_elsewhere_speaks(run):
+    text = "In findings published in PLOS ONE, an international team of scientists report the birds were wild"
+    s = only(run(text))
+    assert s.content_text == "the birds were wild"
+    assert "team" in s.speaker.text
+
+
+def test_an_infinitive_read_as_a_purpose_is_still_the_request(run):
+    s = only(run("The mayor of New Orleans, LaToya Cantrell, advised residents of her city to make plans."))
+    assert (s.content_text, s.speaker_name) == ("residents of her city to make plans", "LaToya Cantrell")

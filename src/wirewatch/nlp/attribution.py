@@ -614,7 +614,8 @@ class AttributionFinder:
 
     def _request(self, cue: Token, lemma: str) -> CharRange | None:
         """ "urged people to comply", "advised citizens to leave": who was asked, and to do what."""
-        xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        # The parser may read the infinitive as a purpose ("advised residents to make plans").
+        xcomp = next((c for c in cue.children if c.dep_ == "xcomp" or _infinitive_after_object(cue, c)), None)
         if lemma not in _REQUEST_CUES or xcomp is None:
             return None
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
@@ -777,7 +778,21 @@ def _misparsed_subject(verb: Token) -> Token | None:
     dated = tok.ent_type_ in ("DATE", "TIME")  # "announced on Friday, ..."
     if tok.pos_ == "PROPN" and not dated and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in _ADVERBIAL):
         return tok
-    return _name_opening_the_clause(verb) if tok.text == "," else None
+    if tok.text == ",":
+        return _name_opening_the_clause(verb)
+    return _stranded_noun_phrase(tok)
+
+
+def _stranded_noun_phrase(tok: Token) -> Token | None:
+    """ "In findings published in PLOS ONE, an international team of scientists report": a
+    group right before the verb that the parser hung elsewhere (as an apposition) speaks."""
+    head = tok
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head
+    speakers = lexicon("person_nouns") | lexicon("org_nouns")
+    if head.dep_ in ("appos", "conj", "dep", "npadvmod") and head.pos_ == "NOUN" and head.lemma_ in speakers:
+        return head
+    return None
 
 
 def _name_opening_the_clause(verb: Token) -> Token | None:
@@ -814,6 +829,14 @@ def _frames_a_quote(verb: Token) -> bool:
     ends_after = re.match(r"\s*[.,]", after) is not None
     opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
     return (closes_before and ends_after) or opens_after
+
+
+def _infinitive_after_object(cue: Token, child: Token) -> bool:
+    """ "advised residents of her city to make plans": a "to" clause right after the object."""
+    if child.dep_ != "advcl" or child.tag_ != "VB" or not any(c.lower_ == "to" for c in child.lefts):
+        return False
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i), None)
+    return obj is not None and obj.right_edge.i + 2 == child.i
 
 
 def _split_clause(cue: Token, child: Token) -> bool:
