@@ -619,3 +619,18 @@ def test_a_group_the_parser_hung_elsewhere_speaks(run):
 def test_an_infinitive_read_as_a_purpose_is_still_the_request(run):
     s = only(run("The mayor of New Orleans, LaToya Cantrell, advised residents of her city to make plans."))
     assert (s.content_text, s.speaker_name) == ("residents of her city to make plans", "LaToya Cantrell")
+
+
+def test_what_someone_was_asked_is_not_their_statement(run):
+    s = only(
+        run(
+            "Spokesperson Barend Leyts, when asked whether an inquiry was held, "
+            "told reporters the procedure had been followed."
+        )
+    )
+    assert s.content_text == "the procedure had been followed"
+
+
+def test_a_quoted_name_after_a_colon_that_the_sentence_goes_on_about_is_not_speech(run):
+    s = only(run('The WHO announced the name of the disease: "COVID-19" is to replace the old name.'))
+    assert s.kind != "direct" and s.content_text != "COVID-19"

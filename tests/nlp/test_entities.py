@@ -43,3 +43,13 @@ def test_an_embassy_is_named_by_where_it_sits(run):
         "The United States Embassy advised citizens to leave the country."
     )
     assert result.statements[0].speaker_name == "United States Embassy in Baghdad"
+
+
+def test_a_surname_recognised_alone_takes_the_given_name_in_front(run):
+    s = run("Council spokesperson Barend Leyts told reporters the procedure had been followed.").statements[0]
+    assert s.speaker_name == "Barend Leyts"
+
+
+def test_a_role_in_front_of_a_full_name_stays_a_role(run):
+    s = run("Businessman Don Blankenship blames federal regulators for the disaster.").statements[0]
+    assert s.speaker_name == "Don Blankenship"

@@ -29,7 +29,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon
-from wirewatch.nlp.quote_frames import add_follow_ons, clause_start, quote_after, quote_before
+from wirewatch.nlp.quote_frames import (
+    add_follow_ons,
+    clause_start,
+    names_a_subject,
+    quote_after,
+    quote_before,
+)
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
 from wirewatch.nlp.spans import frame_tokens, inside, mention_range, text_of, trim_range, words_quoted
@@ -194,6 +200,9 @@ class AttributionFinder:
         # is a question the article asks ("Who would you ask to join your cabinet?").
         if any(c.dep_ == "neg" for c in tok.children):
             return False
+        # "when asked whether ...", "if contacted": what was put to someone, not what they said.
+        if tok.tag_ == "VBN" and any(c.lower_ in ("when", "if", "unless") for c in tok.lefts):
+            return False
         sentence = tok.sent.text.strip()
         if sentence.rstrip('"”’').endswith("?") and not sentence.startswith(('"', "“")):
             return False
@@ -346,6 +355,8 @@ class AttributionFinder:
                 continue
             lead = text_of(doc)[: quote.open].rstrip()
             if not lead.endswith(":"):
+                continue
+            if names_a_subject(doc, quote):
                 continue
             colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
             if colon is None:

@@ -23,6 +23,8 @@ def mend_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ in _NAMES:
             ent = _trim_place(_extend(ent, titles))
+        elif ent.label_ == "PERSON":
+            ent = _with_given_name(ent, titles)
         mended.append(ent)
     doc.set_ents(_without_overlaps(mended))
     return doc
@@ -47,6 +49,19 @@ def _extend(ent: Span, titles: frozenset[str]) -> Span:
             break
         start, label = start - 1, "ORG"
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=label)
+
+
+def _with_given_name(ent: Span, titles: frozenset[str]) -> Span:
+    """ "Council spokesperson Barend [Leyts]": a surname recognised alone takes the
+    capitalised word joined to it in front, when that is no title or role."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0:
+        return ent
+    word = doc[ent.start - 1]
+    joined = word.dep_ == "compound" and word.head.i == ent.start and word.pos_ == "PROPN"
+    if not joined or word.is_sent_start or not _free_name_word(word, titles | lexicon("person_nouns")):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="PERSON")
 
 
 def _free_name_word(tok: Token, titles: frozenset[str]) -> bool:

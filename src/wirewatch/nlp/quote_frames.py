@@ -47,8 +47,16 @@ def quote_after(
         between = text_of(doc)[frame_end : quote.open]
         optional = "" if mark_needed else "?"
         ok = re.fullmatch(rf"\s*[{re.escape(separator)}]{optional}\s*", between) and "\n" not in between
+        if ok and ":" in between and names_a_subject(doc, quote):
+            return None
         return quote if ok else None
     return None
+
+
+def names_a_subject(doc: Doc, quote: Quote) -> bool:
+    """'the name of the disease: "COVID-19" is to replace ...': a quoted name that the
+    sentence goes on about, not words spoken."""
+    return re.match(r"\s+[a-z]", text_of(doc)[quote.close :]) is not None
 
 
 def clause_start(doc: Doc, quote: Quote) -> CharRange:
