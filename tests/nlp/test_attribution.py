@@ -634,3 +634,17 @@ def test_what_someone_was_asked_is_not_their_statement(run):
 def test_a_quoted_name_after_a_colon_that_the_sentence_goes_on_about_is_not_speech(run):
     s = only(run('The WHO announced the name of the disease: "COVID-19" is to replace the old name.'))
     assert s.kind != "direct" and s.content_text != "COVID-19"
+
+
+def test_a_whole_quoted_sentence_after_a_comma_gives_the_subject_s_words(run):
+    s = only(
+        run(
+            "After the case Steve Jobs extended an invitation to the label, "
+            '"we have always loved the Beatles and hope to work together".'
+        )
+    )
+    assert (s.kind, s.speaker_name) == ("direct", "Steve Jobs")
+
+
+def test_a_short_quote_after_a_comma_is_a_title_not_speech(run):
+    assert run('The band released its new single, "Let It Be".').statements == ()

@@ -348,15 +348,20 @@ class AttributionFinder:
     def _introduced_by_colon(
         self, doc: Doc, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
     ) -> list[Attribution]:
-        """``X justified the strike: "..."``: a sentence about X ending in a colon gives X's words."""
+        """``X justified the strike: "..."``: a sentence about X ending in a colon gives X's words.
+
+        So does a comma before a whole quoted sentence that ends X's sentence ('Jobs extended
+        an invitation to the label, "we have always loved the Beatles ..."'), but not a short
+        one, which is more likely a title ('released the single, "Let It Be".').
+        """
         out = []
         for quote in quotes:
             if quote in used or any(inside(quote.start, a.content) for a in found):
                 continue
             lead = text_of(doc)[: quote.open].rstrip()
-            if not lead.endswith(":"):
+            if not lead.endswith((":", ",")) or names_a_subject(doc, quote):
                 continue
-            if names_a_subject(doc, quote):
+            if lead.endswith(",") and not _whole_quoted_sentence(doc, quote):
                 continue
             colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
             if colon is None:
@@ -840,6 +845,13 @@ def _frames_a_quote(verb: Token) -> bool:
     ends_after = re.match(r"\s*[.,]", after) is not None
     opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
     return (closes_before and ends_after) or opens_after
+
+
+def _whole_quoted_sentence(doc: Doc, quote: Quote) -> bool:
+    """A quote of six words or more that ends its sentence."""
+    after = text_of(doc)[quote.close : quote.close + 3]
+    ends = re.match(r"\s*(?:[.!?]|$|\n)", after) is not None or text_of(doc)[quote.end - 1] in ".!?"
+    return ends and len(text_of(doc)[quote.start : quote.end].split()) >= 6
 
 
 def _infinitive_after_object(cue: Token, child: Token) -> bool:
