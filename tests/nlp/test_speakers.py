@@ -362,3 +362,12 @@ def test_a_government_named_by_its_demonym_or_country_is_the_country(run, text, 
 )
 def test_an_outlet_speaks_under_its_name_without_its_description(run, text, name):
     assert run(text).statements[0].speaker_name == name
+
+
+def test_the_company_is_the_organisation_the_article_names_most(run):
+    result = run(
+        "Airbus will compensate Singapore Airlines for delays to the A380. Airbus blamed its design "
+        "software. Airbus has built the A380 since 2005.\n\n"
+        "Airbus and Singapore Airlines met on Monday. The company said the root cause was the software."
+    )
+    assert result.statements[-1].speaker_name == "Airbus"

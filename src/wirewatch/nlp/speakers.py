@@ -484,6 +484,10 @@ class SpeakerResolver:
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
                 return True
+            salient = _salient_org(doc, head.i) if noun in _COMPANY_NOUNS else None
+            if salient is not None:
+                _assign(statement, salient, None, "organization")
+                return True
             last = _last_speaker(doc, head.idx, ("organization",))
             if last is not None and (noun in self.document_nouns or noun in _COMPANY_NOUNS):
                 _assign(statement, last.speaker_name, None, last.speaker_type)
@@ -667,6 +671,23 @@ def _last_org(doc: Doc, before: int) -> str | None:
     """The last organisation named before token ``before`` ("the auto firm" after "General Motors")."""
     names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before]
     return _clean_name(names[-1].text) if names else None
+
+
+def _salient_org(doc: Doc, before: int) -> str | None:
+    """The organisation named most often before token ``before`` (the latest on a tie):
+    what "the company" means in an article about one company that names others too."""
+    last_seen: dict[str, int] = {}
+    for e in doc.ents:
+        if e.label_ == "ORG" and e.end <= before:
+            last_seen[_clean_name(re.sub(r"\s*\(.*$", "", e.text))] = e.start
+    # Counted in the text, not in the entities: the recogniser labels a name only sometimes.
+    text = text_of(doc)[: doc[before].idx]
+    counts = {
+        name: (len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)), at)
+        for name, at in last_seen.items()
+        if name
+    }
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _org_by_noun(doc: Doc, noun: str, before: int) -> str | None:
