@@ -367,7 +367,7 @@ def test_an_outlet_speaks_under_its_name_without_its_description(run, text, name
 def test_the_company_is_the_organisation_the_article_names_most(run):
     result = run(
         "Airbus will compensate Singapore Airlines for delays to the A380. Airbus blamed its design "
-        "software. Airbus has built the A380 since 2005.\n\n"
-        "Airbus and Singapore Airlines met on Monday. The company said the root cause was the software."
+        "software. Airbus has built the A380 since 2005, and Airbus plans more.\n\n"
+        "Singapore Airlines said it was pleased. The company said the root cause was the software."
     )
     assert result.statements[-1].speaker_name == "Airbus"
