@@ -572,19 +572,22 @@ def test_a_gerund_subject_clause_after_said_is_reported(run):
 
 
 def test_according_to_that_the_parser_made_the_root_still_frames_the_rest(run):
-    s = only(run("According to Dallorso, for days his phone was off and he had not used his cards."))
-    assert s.content_text == "for days his phone was off and he had not used his cards"
+    s = only(
+        run("According to Dallorso, for days Zamperoni's phone was off and Zamperoni had not used his cards.")
+    )
+    assert s.content_text == "for days Zamperoni's phone was off and Zamperoni had not used his cards"
     assert s.speaker_name == "Dallorso"
 
 
 def test_a_name_the_parser_joined_to_a_leading_frame_is_the_subject(run):
-    s = only(run("On Twitter, Adrian Wojnarowski, a columnist from ESPN, said the two were on their way."))
-    assert (s.speaker_name, s.content_text) == ("Adrian Wojnarowski", "the two were on their way")
+    s = only(run("On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said Bryant was on his way."))
+    assert (s.speaker_name, s.content_text) == ("Adrian Wojnarowski", "Bryant was on his way")
 
 
 def test_a_clause_split_into_object_and_modifier_is_reported_whole(run):
-    s = only(run("The researchers suggested the algae, like warm water, might weaken the corals."))
-    assert s.content_text == "the algae, like warm water, might weaken the corals"
+    text = "The researchers suggested the algae, like warming temperatures, might render defenses useless."
+    s = only(run(text))
+    assert s.content_text == "the algae, like warming temperatures, might render defenses useless"
 
 
 def test_a_date_before_the_cue_is_never_the_speaker(run):
@@ -594,8 +597,15 @@ def test_a_date_before_the_cue_is_never_the_speaker(run):
 
 
 def test_a_quote_hung_on_a_frame_modifier_is_still_the_cue_s_quote(run):
-    s = only(run('Monica Berg told the press in a separate interview, "People were blamed before."'))
-    assert (s.kind, s.content_text, s.speaker_name) == ("direct", "People were blamed before.", "Monica Berg")
+    s = only(
+        run(
+            "Johns Hopkins medical anthropologist Monica Berg told the press in a separate interview, "
+            '"People with a different national, ethnic or religious background have historically been '
+            'accused of spreading germs regardless of what the science may say[.]"'
+        )
+    )
+    assert (s.kind, s.speaker_name) == ("direct", "Monica Berg")
+    assert s.content_text.startswith("People with a different national")
 
 
 def test_an_inverted_cue_at_the_end_of_its_sentence_reports_what_comes_before(run):
@@ -610,7 +620,10 @@ def test_a_thing_after_a_trailing_cue_is_not_its_speaker(run):
 
 
 def test_a_group_the_parser_hung_elsewhere_speaks(run):
-    text = "In findings published in PLOS ONE, an international team of scientists report the birds were wild"
+    text = (
+        "In findings published on Wednesday in the journal PLOS ONE, "
+        "an international team of scientists report the birds were wild"
+    )
     s = only(run(text))
     assert s.content_text == "the birds were wild"
     assert "team" in s.speaker.text
