@@ -661,3 +661,28 @@ def test_a_whole_quoted_sentence_after_a_comma_gives_the_subject_s_words(run):
 
 def test_a_short_quote_after_a_comma_is_a_title_not_speech(run):
     assert run('The band released its new single, "Let It Be".').statements == ()
+
+
+def test_an_inverted_read_after_a_quote_makes_the_document_speak(run):
+    result = run(
+        "The orange warning issued by Met Eireann applied to six counties.\n\n"
+        '"Storm Lorenzo will produce significant swell, high waves and sizeable storm surges", '
+        "read the warning."
+    )
+    s = result.statements[-1]
+    assert (s.kind, s.cue.text, s.speaker_name) == ("direct", "read", "Met Eireann")
+
+
+def test_a_comma_outside_the_marks_still_makes_a_quote_frame(run):
+    s = only(
+        run(
+            '"With this facility, Romania will become an important auto production center in Europe", '
+            "concluded Stroe, cited by HotNews."
+        )
+    )
+    assert (s.kind, s.speaker_name) == ("direct", "Stroe")
+
+
+def test_what_follows_a_quote_the_cue_opens_is_not_part_of_the_frame(run):
+    s = only(run('The invitation reads, "One more thing...", the teasing tagline of Steve Jobs.'))
+    assert (s.kind, s.content_text, s.cue.text) == ("direct", "One more thing...", "reads")

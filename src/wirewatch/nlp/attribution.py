@@ -183,7 +183,8 @@ class AttributionFinder:
         )
         # A document "reads": 'The invitation reads, "One more thing..."'.
         document_reads = lemma == "read" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in self.document_nouns for c in tok.children
+            (c.dep_ == "nsubj" or c == _inverted_subject(tok)) and c.lemma_.lower() in self.document_nouns
+            for c in tok.children
         )
         # A report or a court "finds" ("The audit found that ..."); a person who finds
         # something has only noticed it.
@@ -310,7 +311,16 @@ class AttributionFinder:
             return None
         # The parser sometimes hangs the quote on the speaker ("engineer" read as a verb).
         quoted = [(q.open, q.close) for q in quotes]
-        frame = [t for t in frame_tokens(cue, speaker) if not inside(t.idx, quoted)]
+        # Nor what follows a quote the cue opens ('reads, "One more thing...", the tagline').
+        next_open = min(
+            (q.open for q in quotes if q.open > cue.idx and re.search(r"[,:]\s*$", text_of(doc)[: q.open])),
+            default=len(text_of(doc)),
+        )
+        frame = [
+            t
+            for t in frame_tokens(cue, speaker)
+            if not inside(t.idx, quoted) and (t.idx < next_open or t.i < cue.i)
+        ]
         frame_start = min(t.idx for t in frame)
         frame_end = max(t.idx + len(t) for t in frame)
         # A quote may follow the cue with no comma ('writing "..."'), not a longer frame
@@ -839,9 +849,16 @@ def _frames_a_quote(verb: Token) -> bool:
     if any(t.i not in (verb.i, *(s.i for s in subject.subtree)) for t in doc[lo : hi + 1]):
         return False
     quotes = doc._.wirewatch_quotes
-    before = text[: doc[lo].idx].rstrip()
+    before = text[: doc[lo].idx]
     after = text[doc[hi].idx + len(doc[hi]) :]
-    closes_before = any(q.closed and q.close == len(before) and text[q.end - 1] in ",!?" for q in quotes)
+    # '"...," he continued' or '"...", concluded Stroe': a comma inside or outside the marks.
+    closes_before = any(
+        q.closed
+        and re.fullmatch(r"(,?)\s*", before[q.close :])
+        and (text[q.end - 1] in ",!?" or "," in before[q.close :])
+        for q in quotes
+        if q.close <= len(before)
+    )
     ends_after = re.match(r"\s*[.,]", after) is not None
     opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
     return (closes_before and ends_after) or opens_after
@@ -886,10 +903,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc):
         return None
-    if _ends_its_sentence_after_a_comma(verb) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+    # ('"...", read the warning.': the tagger reads an inverted "read" as a bare verb.)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.lemma_ == "read"
+    if _ends_its_sentence_after_a_comma(verb) and finite:
         # "It is not for the Court to opine, argued the government's lawyer, Richard Keen."
         nominal = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")), None)
-        speakers = lexicon("person_nouns") | lexicon("org_nouns")
+        speakers = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
         if nominal is not None and any(
             t.ent_type_ in _ANIMATE_ENTS or t.lemma_ in speakers for t in nominal.subtree
         ):

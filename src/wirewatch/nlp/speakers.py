@@ -441,7 +441,13 @@ class SpeakerResolver:
 
     def _by_document(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "Cornyn's statement", "a statement released by the Supreme Court": the author speaks."""
-        author = _author_of(head) if head.lemma_.lower() in self.document_nouns else None
+        if head.lemma_.lower() not in self.document_nouns:
+            return False
+        author = _author_of(head)
+        if author is None and _definite(head):
+            # "read the warning", after "the orange warning issued by Met Éireann".
+            earlier = (_author_of(t) for t in reversed(doc[: head.i]) if t.lemma_ == head.lemma_)
+            author = next((a for a in earlier if a is not None), None)
         if author is None:
             return False
         # Resolve the author as if it were the mention; the mention stays the document.
