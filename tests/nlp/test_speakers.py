@@ -371,3 +371,11 @@ def test_the_company_is_the_organisation_the_article_names_most(run):
         "Singapore Airlines said it was pleased. The company said the root cause was the software."
     )
     assert result.statements[-1].speaker_name == "Airbus"
+
+
+def test_a_person_named_by_a_given_name_alone_has_that_name_s_gender(run):
+    result = run(
+        "Thomas Sam is a homeopath.\n\n"
+        'Gloria said, "I am tired." His sister pleaded with him to see a doctor, but he replied "I cannot."'
+    )
+    assert result.statements[-1].speaker_name != "Gloria"

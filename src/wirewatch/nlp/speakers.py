@@ -870,7 +870,9 @@ def _gender_of(tokens: Span, role: str | None) -> str | None:
     if _MASCULINE.search(words):
         return "m"
     names = [t.lower_ for t in tokens if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
-    for given in names[:-1]:  # never the surname
+    # Never the surname, but a person the article names by one word only ("Gloria") is
+    # more likely named by a given name.
+    for given in names[:-1] if len(names) > 1 else names:
         if given in lexicon("given_names_female"):
             return "f"
         if given in lexicon("given_names_male"):
