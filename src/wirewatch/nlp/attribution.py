@@ -24,6 +24,7 @@ statement right before them (``quote_frames``); the headline gets its trailing
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -815,7 +816,7 @@ def _stranded_noun_phrase(tok: Token) -> Token | None:
     head = tok
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head
-    speakers = lexicon("person_nouns") | lexicon("org_nouns")
+    speakers = _speaking_nouns()
     if head.dep_ in ("appos", "conj", "dep", "npadvmod") and head.pos_ == "NOUN" and head.lemma_ in speakers:
         return head
     return None
@@ -891,6 +892,12 @@ def _split_clause(cue: Token, child: Token) -> bool:
     return finite and any(c.dep_ == "dobj" and cue.i < c.i < child.i for c in cue.children)
 
 
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns for people and organisations, who can speak (built once)."""
+    return lexicon("person_nouns") | lexicon("org_nouns")
+
+
 def _goes_on_to(verb: Token) -> bool:
     """ "She went on to say", "he continued to insist": the speaker is the subject of "went"."""
     going_on = verb.head.lemma_.lower() in ("go", "continue", "proceed")
@@ -908,9 +915,10 @@ def _inverted_subject(verb: Token) -> Token | None:
     if _ends_its_sentence_after_a_comma(verb) and finite:
         # "It is not for the Court to opine, argued the government's lawyer, Richard Keen."
         nominal = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")), None)
-        speakers = lexicon("person_nouns") | lexicon("org_nouns") | lexicon("document_nouns")
+        documents = lexicon("document_nouns")
         if nominal is not None and any(
-            t.ent_type_ in _ANIMATE_ENTS or t.lemma_ in speakers for t in nominal.subtree
+            t.ent_type_ in _ANIMATE_ENTS or t.lemma_ in _speaking_nouns() or t.lemma_ in documents
+            for t in nominal.subtree
         ):
             return nominal
         return None
