@@ -313,10 +313,8 @@ class AttributionFinder:
         # The parser sometimes hangs the quote on the speaker ("engineer" read as a verb).
         quoted = [(q.open, q.close) for q in quotes]
         # Nor what follows a quote the cue opens ('reads, "One more thing...", the tagline').
-        next_open = min(
-            (q.open for q in quotes if q.open > cue.idx and re.search(r"[,:]\s*$", text_of(doc)[: q.open])),
-            default=len(text_of(doc)),
-        )
+        opened = (q.open for q in quotes if q.open > cue.idx)
+        next_open = next((o for o in opened if _after_a_separator(doc, o)), len(text_of(doc)))
         frame = [
             t
             for t in frame_tokens(cue, speaker)
@@ -849,20 +847,23 @@ def _frames_a_quote(verb: Token) -> bool:
     hi = max(subject.right_edge.i, verb.i)
     if any(t.i not in (verb.i, *(s.i for s in subject.subtree)) for t in doc[lo : hi + 1]):
         return False
-    quotes = doc._.wirewatch_quotes
-    before = text[: doc[lo].idx]
-    after = text[doc[hi].idx + len(doc[hi]) :]
     # '"...," he continued' or '"...", concluded Stroe': a comma inside or outside the marks.
-    closes_before = any(
-        q.closed
-        and re.fullmatch(r"(,?)\s*", before[q.close :])
-        and (text[q.end - 1] in ",!?" or "," in before[q.close :])
-        for q in quotes
-        if q.close <= len(before)
+    mark = lo - 1 - (lo > 0 and doc[lo - 1].text == ",")
+    comma_outside = mark < lo - 1
+    closes_before = mark >= 0 and any(
+        q.closed and q.close == doc[mark].idx + len(doc[mark]) and (comma_outside or text[q.end - 1] in ",!?")
+        for q in doc._.wirewatch_quotes
     )
+    end = doc[hi].idx + len(doc[hi])
+    after = text[end : end + 5]
     ends_after = re.match(r"\s*[.,]", after) is not None
     opens_after = re.match(r"\s*[,:]\s*[\"“]", after) is not None and verb.sent.start == lo
     return (closes_before and ends_after) or opens_after
+
+
+def _after_a_separator(doc: Doc, at: int) -> bool:
+    """A comma or colon (and spaces) right before character ``at``."""
+    return text_of(doc)[max(0, at - 8) : at].rstrip().endswith((",", ":"))
 
 
 def _whole_quoted_sentence(doc: Doc, quote: Quote) -> bool:
