@@ -379,3 +379,43 @@ def test_a_person_named_by_a_given_name_alone_has_that_name_s_gender(run):
         'Gloria said, "I am tired." His sister pleaded with him to see a doctor, but he replied "I cannot."'
     )
     assert result.statements[-1].speaker_name != "Gloria"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Early on Saturday, police in Clairton, Pennsylvania, investigated a shooting.\n\n"
+            "Police said over a hundred people attended the party.",
+            "Clairton police",
+        ),
+        (
+            "Mayor found dead, South Korean police confirm\n\n"
+            "The mayor was found dead, police reported on Friday.",
+            "South Korean police",
+        ),
+        (
+            "The party was in Allegheny County. Party-goers fled, according to county police.",
+            "Allegheny County Police",
+        ),
+    ],
+)
+def test_police_are_named_by_the_place_the_article_gives_them(run, text, name):
+    assert run(text).statements[-1].speaker_name == name
+
+
+def test_police_the_article_never_places_stay_unnamed(run):
+    assert run("Police said the road would reopen on Monday.").statements[0].speaker_name is None
+
+
+def test_a_body_named_by_its_noun_takes_the_proper_name_the_article_gives(run):
+    result = run(
+        "North Wales Fire and Rescue Service were called to the building.\n\n"
+        "The fire service indicated that an investigation was underway."
+    )
+    assert result.statements[-1].speaker_name == "North Wales Fire and Rescue Service"
+
+
+def test_the_city_of_a_place_is_its_local_government(run):
+    s = run("The city of Calabasas announced on Twitter that the agencies would investigate.").statements[0]
+    assert (s.speaker_name, s.speaker_type) == ("City of Calabasas", "organization")

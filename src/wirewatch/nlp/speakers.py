@@ -59,6 +59,7 @@ _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
+_LOCAL_GOVERNMENTS = {"city", "town", "county", "village", "municipality", "borough", "province", "state"}
 _PLACED_BODIES = {"Embassy", "Consulate", "Mission", "Office", "Bureau", "Branch"}
 # Verbs whose subject wrote the document they take ("sent a letter", "issued a statement").
 _SENDING_VERBS = {"send", "write", "issue", "release", "publish", "post", "sign", "file", "submit"}
@@ -483,10 +484,25 @@ class SpeakerResolver:
         ):
             _assign(statement, _strip_det(_mention_text(doc, statement)), None, "organization")
             return True
+        # "the city of Calabasas": a local government, named as the article names it.
+        if noun in _LOCAL_GOVERNMENTS:
+            place = next(
+                (o for p in head.rights if p.lower_ == "of" for o in p.children if o.ent_type_ == "GPE"), None
+            )
+            if place is not None:
+                _assign(statement, f"{noun.title()} of {_entity_name(place)}", None, "organization")
+                return True
+        # "police", "county police": the police the article names by their place.
+        if noun == "police":
+            named = _police_named(doc, head)
+            if named is not None:
+                _assign(statement, named, None, "organization")
+                return True
         # "the company website", "a fire service statement": the body behind the document.
         definite = _definite(head) or head.dep_ == "compound"
         if (noun in self.org_nouns or noun in self.document_nouns) and definite and head.tag_ != "NNS":
             named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
+            named_org = named_org or (_proper_name_for(doc, head) if noun in self.org_nouns else None)
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
                 return True
@@ -677,6 +693,39 @@ def _last_org(doc: Doc, before: int) -> str | None:
     """The last organisation named before token ``before`` ("the auto firm" after "General Motors")."""
     names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before]
     return _clean_name(names[-1].text) if names else None
+
+
+def _police_named(doc: Doc, head: Token) -> str | None:
+    """ "police in Clairton" -> "Clairton police"; "South Korean police confirm" (in the
+    headline) -> "South Korean police": the first place-named police of the article."""
+    text = text_of(doc)
+    place = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    # "county police", after "Allegheny County": the police of the place of that kind.
+    kind = next((c.text.title() for c in head.lefts if c.dep_ == "compound" and c.is_lower), None)
+    if kind is not None:
+        m = re.search(rf"\b([A-Z][\w'’-]*) {re.escape(kind)}\b", text)
+        return f"{m.group(1)} {kind} Police" if m else None
+    found = []
+    for m in re.finditer(rf"\b[Pp]olice (?:in|of) ({place})", text):
+        found.append((m.start(), f"{m.group(1)} police"))
+    for m in re.finditer(rf"(?<![\w.] )\b({place}) ([Pp]olice)\b", text):
+        if m.group(1).split()[0].lower() not in ("the", "a", "police"):
+            found.append((m.start(), f"{m.group(1)} {m.group(2)}"))
+    return min(found)[1] if found else None
+
+
+def _proper_name_for(doc: Doc, head: Token) -> str | None:
+    """ "the fire service" -> "North Wales Fire and Rescue Service": a capitalised name in
+    the article that ends with the noun and holds its modifiers."""
+    modifiers = [c.text.title() for c in head.lefts if c.dep_ in ("compound", "amod") and c.is_lower]
+    if not modifiers:
+        return None
+    word = r"(?:[A-Z][\w'’-]*|and|of|for)"
+    pattern = rf"\b[A-Z][\w'’-]*(?:\s+{word}){{0,6}}\s+{re.escape(head.text.title())}\b"
+    for m in re.finditer(pattern, text_of(doc)):
+        if all(re.search(rf"\b{re.escape(w)}\b", m.group(0)) for w in modifiers):
+            return m.group(0)
+    return None
 
 
 def _salient_org(doc: Doc, before: int) -> str | None:
