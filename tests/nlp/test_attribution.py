@@ -686,3 +686,15 @@ def test_a_comma_outside_the_marks_still_makes_a_quote_frame(run):
 def test_what_follows_a_quote_the_cue_opens_is_not_part_of_the_frame(run):
     s = only(run('The invitation reads, "One more thing...", the teasing tagline of Steve Jobs.'))
     assert (s.kind, s.content_text, s.cue.text) == ("direct", "One more thing...", "reads")
+
+
+def test_a_court_s_gerund_finding_reports_what_it_found(run):
+    s = only(
+        run("The High Court also ruled on the same day, finding that the matter was not one for the courts.")
+    )
+    assert s.content_text == "the matter was not one for the courts"
+
+
+def test_reasoned_set_off_by_commas_reports_the_sentence_around_it(run):
+    s = only(run("If the birds had been farmed, they reasoned, the samples would show little diversity."))
+    assert s.cue.text == "reasoned"

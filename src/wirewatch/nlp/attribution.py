@@ -189,9 +189,10 @@ class AttributionFinder:
         )
         # A report or a court "finds" ("The audit found that ..."); a person who finds
         # something has only noticed it.
-        finding = lemma == "find" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in self.finders for c in tok.children
-        )
+        # (Also "ruled on Friday, finding that ...": the gerund finds for the court that ruled.)
+        gerund = tok.tag_ == "VBG" and tok.head != tok
+        finder = _subject_of(tok) or (_subject_of(tok.head) if gerund else None)
+        finding = lemma == "find" and finder is not None and finder.lemma_.lower() in self.finders
         framing = _frames_a_quote(tok)
         if lemma not in self.cue_verbs and not (issues or document_reads or finding or framing):
             return False
