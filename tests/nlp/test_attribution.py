@@ -698,3 +698,14 @@ def test_a_court_s_gerund_finding_reports_what_it_found(run):
 def test_reasoned_set_off_by_commas_reports_the_sentence_around_it(run):
     s = only(run("If the birds had been farmed, they reasoned, the samples would show little diversity."))
     assert s.cue.text == "reasoned"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("According to reports, he was not qualifying; he had reached 3 percent.", "he was not qualifying"),
+        ("Turnout was low; only 30 percent voted, according to officials.", "only 30 percent voted"),
+    ],
+)
+def test_a_semicolon_bounds_what_according_to_reports(run, text, content):
+    assert only(run(text)).content_text == content

@@ -979,7 +979,10 @@ def _according_clause(cue: Token) -> CharRange | None:
     to = next(c for c in cue.children if c.lower_ == "to") if cue.lower_ == "according" else None
     frame_start, frame_end = _subtree_range(to if cue.head == cue and to is not None else cue)
     frame_start = min(frame_start, cue.idx)
-    words = [t for t in cue.sent if not t.is_punct and not t.is_space]
+    # A semicolon bounds what the frame reports ("According to reports, A; B", "A; B, according to X").
+    after_semicolon = max((t.i for t in cue.sent if t.text == ";" and t.idx < frame_start), default=-1)
+    semicolon = next((t.i for t in cue.sent if t.text == ";" and t.idx >= frame_end), cue.sent.end)
+    words = [t for t in cue.sent if not t.is_punct and not t.is_space and after_semicolon < t.i < semicolon]
     before = [t for t in words if t.idx < frame_start]
     after = [t for t in words if t.idx >= frame_end]
     if not before and after:
