@@ -709,3 +709,23 @@ def test_reasoned_set_off_by_commas_reports_the_sentence_around_it(run):
 )
 def test_a_semicolon_bounds_what_according_to_reports(run, text, content):
     assert only(run(text)).content_text == content
+
+
+def test_a_quote_signed_by_a_name_with_no_verb_is_that_person_s(run):
+    s = only(
+        run(
+            '"Auto makers are pulling every lever to attract buyers. The typical programs simply do not '
+            "resonate in today's economy,\" Jesse Toprak, an analyst for Edmunds."
+        )
+    )
+    assert (s.kind, s.speaker_name) == ("direct", "Jesse Toprak")
+
+
+def test_part_of_a_document_reads_for_the_document(run):
+    s = only(
+        run(
+            "Part of the judge's statement reads \"the average woman could conceivably be better suited "
+            'physically for some combat positions than the average man."'
+        )
+    )
+    assert (s.kind, s.cue.text) == ("direct", "reads")

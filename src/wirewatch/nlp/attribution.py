@@ -39,7 +39,15 @@ from wirewatch.nlp.quote_frames import (
 )
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
-from wirewatch.nlp.spans import frame_tokens, inside, mention_range, text_of, trim_range, words_quoted
+from wirewatch.nlp.spans import (
+    frame_tokens,
+    inside,
+    mention_range,
+    text_of,
+    trim_range,
+    whole_of,
+    words_quoted,
+)
 
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
@@ -163,6 +171,7 @@ class AttributionFinder:
             if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
                 found.append(statement)
         found.extend(self._introduced_by_colon(doc, quotes, used, found))
+        found.extend(_signed_by_a_name(doc, quotes, used, found))
         found.sort(key=lambda a: a.start)
         found = add_follow_ons(doc, found, quotes, used)
         doc._.wirewatch_statements = found
@@ -184,7 +193,8 @@ class AttributionFinder:
         )
         # A document "reads": 'The invitation reads, "One more thing..."'.
         document_reads = lemma == "read" and any(
-            (c.dep_ == "nsubj" or c == _inverted_subject(tok)) and c.lemma_.lower() in self.document_nouns
+            (c.dep_ == "nsubj" or c == _inverted_subject(tok))
+            and whole_of(c).lemma_.lower() in self.document_nouns
             for c in tok.children
         )
         # A report or a court "finds" ("The audit found that ..."); a person who finds
@@ -865,6 +875,42 @@ def _frames_a_quote(verb: Token) -> bool:
 def _after_a_separator(doc: Doc, at: int) -> bool:
     """A comma or colon (and spaces) right before character ``at``."""
     return text_of(doc)[max(0, at - 8) : at].rstrip().endswith((",", ":"))
+
+
+def _signed_by_a_name(
+    doc: Doc, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
+) -> list[Attribution]:
+    """'"...," Jesse Toprak, an analyst for Edmunds.': a quote followed by a person's name
+    and nothing that could be a verb; the copy dropped the cue, the name still speaks."""
+    out = []
+    for quote in quotes:
+        if quote in used or not quote.closed or any(inside(quote.start, a.content) for a in found):
+            continue
+        if text_of(doc)[quote.end - 1] != "," and not text_of(doc)[quote.close :].lstrip().startswith(","):
+            continue
+        mark = doc.char_span(quote.close - 1, quote.close, alignment_mode="expand")
+        if mark is None:
+            continue
+        after = (t for t in doc[mark.end : mark.end + 3] if not t.is_punct and not t.is_space)
+        first = next(after, None)
+        if first is None or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[first.i : first.sent.end]):
+            continue
+        last = first
+        while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+            last = doc[last.i + 1]
+        used.add(quote)
+        out.append(
+            Attribution(
+                kind="direct",
+                content=[trim_range(text_of(doc), quote.start, quote.end)],
+                cue=None,
+                speaker=(first.idx, last.idx + len(last)),
+                speaker_head=last.i,
+            )
+        )
+    return out
 
 
 def _whole_quoted_sentence(doc: Doc, quote: Quote) -> bool:

@@ -103,3 +103,12 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wirewatch_text"] = doc.text
     return text  # type: ignore[no-any-return]
+
+
+def whole_of(noun: Token) -> Token:
+    """ "Part of the judge's statement": the statement, of which a part speaks."""
+    if noun.lemma_.lower() in ("part", "section", "excerpt", "portion", "passage"):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return whole if whole is not None else noun
+    return noun

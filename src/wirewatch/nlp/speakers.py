@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.lexicons import extended, lexicon, lexicon_table
 from wirewatch.nlp.records import Attribution
-from wirewatch.nlp.spans import inside, text_of
+from wirewatch.nlp.spans import inside, text_of, whole_of
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -442,12 +442,13 @@ class SpeakerResolver:
 
     def _by_document(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "Cornyn's statement", "a statement released by the Supreme Court": the author speaks."""
-        if head.lemma_.lower() not in self.document_nouns:
+        document = whole_of(head)  # "part of the judge's statement"
+        if document.lemma_.lower() not in self.document_nouns:
             return False
-        author = _author_of(head)
-        if author is None and _definite(head):
+        author = _author_of(document)
+        if author is None and _definite(document):
             # "read the warning", after "the orange warning issued by Met Éireann".
-            earlier = (_author_of(t) for t in reversed(doc[: head.i]) if t.lemma_ == head.lemma_)
+            earlier = (_author_of(t) for t in reversed(doc[: document.i]) if t.lemma_ == document.lemma_)
             author = next((a for a in earlier if a is not None), None)
         if author is None:
             return False
