@@ -729,3 +729,13 @@ def test_part_of_a_document_reads_for_the_document(run):
         )
     )
     assert (s.kind, s.cue.text) == ("direct", "reads")
+
+
+def test_a_court_s_decision_without_what_the_court_then_did(run):
+    s = only(run("The unanimous court decided their actions did not qualify, reversing the convictions."))
+    assert s.content_text == "their actions did not qualify"
+
+
+def test_a_participle_the_parser_hung_on_a_bare_noun_sentence_is_its_verb(run):
+    s = only(run("The warnings called for gale force winds and heavy rain."))
+    assert (s.content_text, s.speaker.text) == ("gale force winds and heavy rain", "The warnings")

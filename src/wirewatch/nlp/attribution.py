@@ -86,6 +86,8 @@ _FINDING_BODIES = {
     *("court", "jury", "judge", "inquiry", "investigation", "panel", "tribunal", "commission"),
     *("audit", "review"),
 }
+# What courts and reports do with a clause: "the court found / decided / held that ...".
+_FINDING_VERBS = {"find", "decide", "hold"}
 # Particles that turn a cue into an act: "called off the search", "called up reservists".
 _NOT_SPEECH = {("call", "off"), ("call", "up"), ("call", "in"), ("tell", "apart"), ("report", "back")}
 # Verbs that report with a particle as well as with their preposition ("pointed out that").
@@ -202,7 +204,7 @@ class AttributionFinder:
         # (Also "ruled on Friday, finding that ...": the gerund finds for the court that ruled.)
         gerund = tok.tag_ == "VBG" and tok.head != tok
         finder = _subject_of(tok) or (_subject_of(tok.head) if gerund else None)
-        finding = lemma == "find" and finder is not None and finder.lemma_.lower() in self.finders
+        finding = lemma in _FINDING_VERBS and finder is not None and finder.lemma_.lower() in self.finders
         framing = _frames_a_quote(tok)
         if lemma not in self.cue_verbs and not (issues or document_reads or finding or framing):
             return False
@@ -219,8 +221,9 @@ class AttributionFinder:
         sentence = tok.sent.text.strip()
         if sentence.rstrip('"”’').endswith("?") and not sentence.startswith(('"', "“")):
             return False
-        # A participle modifying a noun ("the deal, revealed by the White House") reports nothing.
-        return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN"
+        # A participle modifying a noun ("the deal, revealed by the White House") reports nothing,
+        # unless the parser made that noun the whole sentence ("The warnings called for rain.").
+        return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN" or _verbless_subject(tok) is not None
 
     def _speaker_and_cue(self, cue: Token) -> tuple[Token | None, CharRange]:
         """The head of the speaker mention, and the cue's character range.
@@ -235,6 +238,8 @@ class AttributionFinder:
         report = _report_frame(cue)
         if report is not None:
             return report, (cue.idx, cue.idx + len(cue))
+        if _verbless_subject(cue) is not None:
+            return _verbless_subject(cue), (cue.idx, cue.idx + len(cue))
         agent = _agent_of(cue)
         if agent is not None and not any(c.dep_ == "nsubj" for c in cue.children):
             # "was described by the Daily Hive as ...": the agent spoke.
@@ -492,6 +497,15 @@ class AttributionFinder:
         if clauses[0].i < cue.i and has_object:
             return None
         start, end = self._with_trailing_modifiers(cue, clauses[0])
+        if lemma in _FINDING_VERBS or lemma == "rule":
+            # "decided their actions did not qualify, reversing the convictions": what the
+            # court then did is its act, not its finding.
+            doc = cue.doc
+            acts = [c for c in clauses[0].rights if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            acts = [c for c in acts if c.left_edge.i >= 2 and doc[c.left_edge.i - 1].text == ","]
+            if acts:
+                last_word = doc[acts[0].left_edge.i - 2]
+                end = min(end, last_word.idx + len(last_word))
         # "reported three malls in Davao were damaged": the parser made the clause's subject
         # the cue's object; a clause with no subject of its own starts there.
         subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clauses[0].children)
@@ -983,6 +997,15 @@ def _ends_its_sentence_after_a_comma(verb: Token) -> bool:
     """ "CLAUSE, argued the lawyer.": a verb after a comma, with no verb after it in its sentence."""
     after = verb.doc[verb.i + 1 : verb.sent.end]
     return verb.doc[verb.i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in after)
+
+
+def _verbless_subject(participle: Token) -> Token | None:
+    """ "The warnings called for rain": the sentence's root noun, right before the participle
+    the parser hung on it, is the participle's subject."""
+    head = participle.head
+    if participle.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head if head.i + 1 == participle.i and participle.n_lefts == 0 else None
 
 
 def _subject_of(verb: Token) -> Token | None:
