@@ -116,10 +116,11 @@ def test_eval_command_bad_gold_file(tmp_path):
 
 
 # The figures reached on the committed dev sample (every fourth article of the development
-# part: 39 articles) when this floor was set: attribution F1 0.864, speaker accuracy 0.943.
-# A little slack absorbs parser differences across builds.
-ATTRIBUTION_F1_FLOOR = 0.83
-SPEAKER_ACCURACY_FLOOR = 0.92
+# part, dev, fresh, fresh2 and fresh3 in that order: 51 articles) when this floor was set:
+# attribution F1 0.875, speaker accuracy 0.950. A little slack absorbs parser differences
+# across builds.
+ATTRIBUTION_F1_FLOOR = 0.85
+SPEAKER_ACCURACY_FLOOR = 0.93
 
 
 def test_quality_floor_on_the_dev_sample(extractor):
