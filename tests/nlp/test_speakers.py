@@ -419,3 +419,13 @@ def test_a_body_named_by_its_noun_takes_the_proper_name_the_article_gives(run):
 def test_the_city_of_a_place_is_its_local_government(run):
     s = run("The city of Calabasas announced on Twitter that the agencies would investigate.").statements[0]
     assert (s.speaker_name, s.speaker_type) == ("City of Calabasas", "organization")
+
+
+def test_a_city_government_is_an_organisation_not_a_country(run):
+    s = run("The Seoul government said it would hold a funeral for the mayor.").statements[0]
+    assert (s.speaker_name, s.speaker_type) == ("Seoul government", "organization")
+
+
+def test_a_leader_s_administration_is_the_leader_s_country(run):
+    s = run("U.S. President Barack Obama's administration said the plan would save jobs.").statements[0]
+    assert (s.speaker_name, s.speaker_type) == ("United States", "country")

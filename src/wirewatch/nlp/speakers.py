@@ -325,7 +325,7 @@ class SpeakerResolver:
         country = _country_governed(head)
         if country is not None:
             # "The Russian Government", which the recogniser takes for an organisation.
-            _assign(statement, country, None, "country")
+            _assign_government(statement, country, _place_in_front(head))
             return True
         if head.ent_type_ in _COUNTRY_LABELS:
             _assign(statement, _entity_name(head), None, "country")
@@ -473,7 +473,7 @@ class SpeakerResolver:
             return True
         country = _country_governed(head)
         if country is not None:
-            _assign(statement, country, None, "country")
+            _assign_government(statement, country, _place_in_front(head))
             return True
         # "Reuters news agency": the organisation named in front of its noun.
         named = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
@@ -1003,6 +1003,9 @@ def _country_governed(head: Token) -> str | None:
     if head.lemma_.lower() not in ("government", "administration"):
         return None
     place = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
+    # "U.S. President Barack Obama's administration": the country in the leader's title.
+    leader = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+    place += [t for c in leader for t in c.subtree if t.ent_type_ == "GPE" and t.ent_iob_ == "B"]
     place += [
         o
         for p in head.children
@@ -1014,6 +1017,17 @@ def _country_governed(head: Token) -> str | None:
         return _entity_name(place[0])
     demonyms = lexicon_table("demonyms")
     return next((demonyms[c.lower_] for c in head.children if c.lower_ in demonyms), None)
+
+
+_COUNTRY_SHORT_FORMS = {"US": "United States", "USA": "United States", "UK": "United Kingdom"}
+
+
+def _country_name(name: str) -> str | None:
+    """The country ``name`` is, if it is one the demonym table knows ("U.S." is the United
+    States); None for a city or a region ("the Seoul government" is the city's)."""
+    if name in lexicon_table("demonyms").values():
+        return name
+    return _COUNTRY_SHORT_FORMS.get(name.replace(".", "").upper())
 
 
 def _definite(head: Token) -> bool:
@@ -1030,6 +1044,24 @@ def _strip_det(mention: str) -> str:
 
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _assign_government(statement: Attribution, place: str, named_before: bool) -> None:
+    """A country speaks through its government. "The government of American Samoa" is the
+    country's form whatever the place; "the Seoul government", with the place in front, is a
+    city's or a region's unless the place is a known country."""
+    country = _country_name(place)
+    if country is not None:
+        _assign(statement, country, None, "country")
+    elif named_before:
+        _assign(statement, f"{place} government", None, "organization")
+    else:
+        _assign(statement, place, None, "country")
+
+
+def _place_in_front(government: Token) -> bool:
+    """ "the Seoul government" (not "the government of Seoul")."""
+    return any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in government.children)
 
 
 def _assign(statement: Attribution, name: str | None, role: str | None, kind: str) -> None:
