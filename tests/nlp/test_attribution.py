@@ -739,3 +739,18 @@ def test_a_court_s_decision_without_what_the_court_then_did(run):
 def test_a_participle_the_parser_hung_on_a_bare_noun_sentence_is_its_verb(run):
     s = only(run("The warnings called for gale force winds and heavy rain."))
     assert (s.content_text, s.speaker.text) == ("gale force winds and heavy rain", "The warnings")
+
+
+def test_the_verbless_words_before_according_to_are_what_it_reports(run):
+    s = only(run("Magnitude 6.3 according to Phivolcs, it was recorded as magnitude 6.4 by the USGS."))
+    assert (s.content_text, s.speaker_name) == ("Magnitude 6.3", "Phivolcs")
+
+
+def test_what_someone_was_reported_to_be_is_the_content(run):
+    s = only(run("He was reported missing Thursday evening by the police."))
+    assert s.content_text.startswith("missing")
+
+
+def test_a_statement_with_its_own_cue_is_not_reported_by_its_issuing(run):
+    result = run("The government issued a statement agreeing the issue should be decided by Congress.")
+    assert all(s.content_text != "agreeing the issue" for s in result.statements)

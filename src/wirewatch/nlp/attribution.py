@@ -190,8 +190,12 @@ class AttributionFinder:
         if tok.pos_ not in ("VERB", "AUX"):
             return False
         lemma = tok.lemma_.lower()
+        # (Unless the statement has its own cue: "issued a statement agreeing the issue ...".)
         issues = lemma in _ISSUING_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in _STATEMENT_NOUNS
+            and not any(a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_ in self.cue_verbs for a in c.rights)
+            for c in tok.children
         )
         # A document "reads": 'The invitation reads, "One more thing..."'.
         document_reads = lemma == "read" and any(
@@ -606,6 +610,13 @@ class AttributionFinder:
         what = [c for c in (named_as.children if named_as else []) if c.dep_ in ("pobj", "amod")]
         if lemma in self.naming_cues and what:
             return _subtree_range(what[0])
+        # "He was reported missing by the police": what he was reported to be.
+        state = next(
+            (c for c in cue.rights if c.dep_ in ("acomp", "oprd") or (c.dep_ == "xcomp" and c.tag_ != "VB")),
+            None,
+        )
+        if state is not None:
+            return _subtree_range(state)
         if lemma in self.object_cues and passive_subject.lower_ != "it":
             return _subtree_range(passive_subject)
         return None
@@ -1058,9 +1069,17 @@ def _according_clause(cue: Token) -> CharRange | None:
         return after[0].idx, after[-1].idx + len(after[-1])
     if before and not after:
         return before[0].idx, before[-1].idx + len(before[-1])
+    if not any(t.pos_ in ("VERB", "AUX") for t in before) and frame_start == _end_of(before[-1]) + 1:
+        # "Magnitude 6.3 according to Phivolcs, it was recorded as 6.4 by ...": the words
+        # the frame follows, with no verb of their own, are what it reports.
+        return before[0].idx, _end_of(before[-1])
     if cue.head == cue:
         return None
     return _clause_without(cue.head, cue)
+
+
+def _end_of(tok: Token) -> int:
+    return tok.idx + len(tok)
 
 
 def _clause_without(clause_head: Token, cue: Token) -> CharRange | None:
