@@ -27,3 +27,8 @@ def test_a_very_long_paragraph(run):
     sentence = 'The minister said that the plan would work. "It will," she added. '
     result = run(sentence * 300)
     assert len(result.statements) >= 300
+
+
+def test_a_sentence_that_is_only_a_reporting_frame(run):
+    for text in ("According to police.", "Title\n\nAccording to the ministry.", "According to police, ."):
+        assert run(text).statements == ()

@@ -36,6 +36,7 @@ from wirewatch.nlp.quote_frames import (
     names_a_subject,
     quote_after,
     quote_before,
+    signed_by_a_name,
 )
 from wirewatch.nlp.quotes import Quote
 from wirewatch.nlp.records import Attribution, CharRange
@@ -173,7 +174,7 @@ class AttributionFinder:
             if statement and not any(_overlap(statement.content, a.content) > 0.5 for a in found):
                 found.append(statement)
         found.extend(self._introduced_by_colon(doc, quotes, used, found))
-        found.extend(_signed_by_a_name(doc, quotes, used, found))
+        found.extend(signed_by_a_name(doc, quotes, used, found))
         found.sort(key=lambda a: a.start)
         found = add_follow_ons(doc, found, quotes, used)
         doc._.wirewatch_statements = found
@@ -242,8 +243,9 @@ class AttributionFinder:
         report = _report_frame(cue)
         if report is not None:
             return report, (cue.idx, cue.idx + len(cue))
-        if _verbless_subject(cue) is not None:
-            return _verbless_subject(cue), (cue.idx, cue.idx + len(cue))
+        subject = _verbless_subject(cue)
+        if subject is not None:
+            return subject, (cue.idx, cue.idx + len(cue))
         agent = _agent_of(cue)
         if agent is not None and not any(c.dep_ == "nsubj" for c in cue.children):
             # "was described by the Daily Hive as ...": the agent spoke.
@@ -262,8 +264,7 @@ class AttributionFinder:
             named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
             # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
             # Twitter referred to ..."), not from a name in front of it.
-            fallback = _inverted_subject(verb) if verb.dep_ == "conj" else _misparsed_subject(verb)
-            fallback = fallback or _inverted_subject(verb)
+            fallback = (None if verb.dep_ == "conj" else _misparsed_subject(verb)) or _inverted_subject(verb)
             subj = named[-1] if named else subjects[0] if subjects else fallback
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -902,42 +903,6 @@ def _after_a_separator(doc: Doc, at: int) -> bool:
     return text_of(doc)[max(0, at - 8) : at].rstrip().endswith((",", ":"))
 
 
-def _signed_by_a_name(
-    doc: Doc, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
-) -> list[Attribution]:
-    """'"...," Jesse Toprak, an analyst for Edmunds.': a quote followed by a person's name
-    and nothing that could be a verb; the copy dropped the cue, the name still speaks."""
-    out = []
-    for quote in quotes:
-        if quote in used or not quote.closed or any(inside(quote.start, a.content) for a in found):
-            continue
-        if text_of(doc)[quote.end - 1] != "," and not text_of(doc)[quote.close :].lstrip().startswith(","):
-            continue
-        mark = doc.char_span(quote.close - 1, quote.close, alignment_mode="expand")
-        if mark is None:
-            continue
-        after = (t for t in doc[mark.end : mark.end + 3] if not t.is_punct and not t.is_space)
-        first = next(after, None)
-        if first is None or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
-            continue
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[first.i : first.sent.end]):
-            continue
-        last = first
-        while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
-            last = doc[last.i + 1]
-        used.add(quote)
-        out.append(
-            Attribution(
-                kind="direct",
-                content=[trim_range(text_of(doc), quote.start, quote.end)],
-                cue=None,
-                speaker=(first.idx, last.idx + len(last)),
-                speaker_head=last.i,
-            )
-        )
-    return out
-
-
 def _whole_quoted_sentence(doc: Doc, quote: Quote) -> bool:
     """A quote of six words or more that ends its sentence."""
     after = text_of(doc)[quote.close : quote.close + 3]
@@ -1069,7 +1034,8 @@ def _according_clause(cue: Token) -> CharRange | None:
         return after[0].idx, after[-1].idx + len(after[-1])
     if before and not after:
         return before[0].idx, before[-1].idx + len(before[-1])
-    if not any(t.pos_ in ("VERB", "AUX") for t in before) and frame_start == _end_of(before[-1]) + 1:
+    verbless = before and not any(t.pos_ in ("VERB", "AUX") for t in before)
+    if verbless and frame_start == _end_of(before[-1]) + 1:
         # "Magnitude 6.3 according to Phivolcs, it was recorded as 6.4 by ...": the words
         # the frame follows, with no verb of their own, are what it reports.
         return before[0].idx, _end_of(before[-1])

@@ -1,7 +1,8 @@
 """Quotes and the frames around them: which quote a cue introduces, and quotes with no cue.
 
-``"...," Kirby said`` (the quote before the frame), ``Kirby said: "..."`` (after it), and a
-quote that follows a statement with no cue of its own (the same speaker goes on).
+``"...," Kirby said`` (the quote before the frame), ``Kirby said: "..."`` (after it), a
+quote that follows a statement with no cue of its own (the same speaker goes on), and a
+quote signed by a name with no cue at all (``"...," Jesse Toprak, an analyst.``).
 """
 
 from __future__ import annotations
@@ -120,3 +121,39 @@ def _stands_alone(doc: Doc, quote: Quote) -> bool:
     ended = bool(re.search(r"[.!?][\]\"”’)]*$", text_of(doc)[quote.start : quote.end]))
     frame = re.match(r"[A-Z]\w*(\s+\w+){0,3}\s+(said|says)\b", rest)
     return not rest or (rest[:1].isupper() and (ended or not frame))
+
+
+def signed_by_a_name(
+    doc: Doc, quotes: tuple[Quote, ...], used: set[Quote], found: list[Attribution]
+) -> list[Attribution]:
+    """'"...," Jesse Toprak, an analyst for Edmunds.': a quote followed by a person's name
+    and nothing that could be a verb; the copy dropped the cue, the name still speaks."""
+    out = []
+    for quote in quotes:
+        if quote in used or not quote.closed or any(inside(quote.start, a.content) for a in found):
+            continue
+        if text_of(doc)[quote.end - 1] != "," and not text_of(doc)[quote.close :].lstrip().startswith(","):
+            continue
+        mark = doc.char_span(quote.close - 1, quote.close, alignment_mode="expand")
+        if mark is None:
+            continue
+        after = (t for t in doc[mark.end : mark.end + 3] if not t.is_punct and not t.is_space)
+        first = next(after, None)
+        if first is None or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[first.i : first.sent.end]):
+            continue
+        last = first
+        while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+            last = doc[last.i + 1]
+        used.add(quote)
+        out.append(
+            Attribution(
+                kind="direct",
+                content=[trim_range(text_of(doc), quote.start, quote.end)],
+                cue=None,
+                speaker=(first.idx, last.idx + len(last)),
+                speaker_head=last.i,
+            )
+        )
+    return out
