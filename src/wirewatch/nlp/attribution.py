@@ -33,6 +33,7 @@ from wirewatch.nlp.lexicons import extended, lexicon
 from wirewatch.nlp.quote_frames import (
     add_follow_ons,
     clause_start,
+    direct_statement,
     names_a_subject,
     quote_after,
     quote_before,
@@ -406,15 +407,9 @@ class AttributionFinder:
             if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
                 continue
             used.add(quote)
-            content = [trim_range(text_of(doc), quote.start, quote.end)]
+            cue = (verb.idx, verb.idx + len(verb))
             out.append(
-                Attribution(
-                    kind="direct",
-                    content=content,
-                    cue=(verb.idx, verb.idx + len(verb)),
-                    speaker=mention_range(subject),
-                    speaker_head=subject.i,
-                )
+                direct_statement(doc, quote, cue=cue, speaker=mention_range(subject), speaker_head=subject.i)
             )
         return out
 

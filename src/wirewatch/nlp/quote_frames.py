@@ -8,6 +8,7 @@ quote signed by a name with no cue at all (``"...," Jesse Toprak, an analyst.``)
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -97,15 +98,7 @@ def add_follow_ons(
         if not _stands_alone(doc, quote):
             continue
         used.add(quote)
-        out.append(
-            Attribution(
-                kind="direct",
-                content=[trim_range(text_of(doc), quote.start, quote.end)],
-                cue=None,
-                speaker=None,
-                follows=prev,
-            )
-        )
+        out.append(direct_statement(doc, quote, cue=None, speaker=None, follows=prev))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -147,13 +140,11 @@ def signed_by_a_name(
         while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
             last = doc[last.i + 1]
         used.add(quote)
-        out.append(
-            Attribution(
-                kind="direct",
-                content=[trim_range(text_of(doc), quote.start, quote.end)],
-                cue=None,
-                speaker=(first.idx, last.idx + len(last)),
-                speaker_head=last.i,
-            )
-        )
+        speaker = (first.idx, last.idx + len(last))
+        out.append(direct_statement(doc, quote, cue=None, speaker=speaker, speaker_head=last.i))
     return out
+
+
+def direct_statement(doc: Doc, quote: Quote, **fields: Any) -> Attribution:
+    """A direct statement whose content is the words of ``quote``."""
+    return Attribution(kind="direct", content=[trim_range(text_of(doc), quote.start, quote.end)], **fields)
