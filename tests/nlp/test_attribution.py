@@ -754,3 +754,12 @@ def test_what_someone_was_reported_to_be_is_the_content(run):
 def test_a_statement_with_its_own_cue_is_not_reported_by_its_issuing(run):
     result = run("The government issued a statement agreeing the issue should be decided by Congress.")
     assert all(s.content_text != "agreeing the issue" for s in result.statements)
+
+
+def test_any_verb_by_which_a_speaker_puts_a_that_clause_reports_it(run):
+    s = only(run("Posts on the message board theorized that a denial-of-service attack had occurred."))
+    assert s.content_text == "a denial-of-service attack had occurred"
+
+
+def test_a_belief_with_a_that_clause_is_not_a_statement(run):
+    assert run("The minister believes that the plan will work.").statements == ()

@@ -88,6 +88,14 @@ _FINDING_BODIES = {
     *("court", "jury", "judge", "inquiry", "investigation", "panel", "tribunal", "commission"),
     *("audit", "review"),
 }
+# Verbs that take a "that" clause without telling it: beliefs, perceptions, wishes, acts.
+_NOT_TELLING = {
+    *("believe", "think", "know", "hope", "fear", "feel", "expect", "understand", "realize"),
+    *("realise", "assume", "suspect", "doubt", "wish", "want", "worry", "guess", "imagine"),
+    *("suppose", "learn", "discover", "see", "notice", "hear", "forget", "remember", "mean"),
+    *("ensure", "prove", "show", "decide", "agree", "find", "recognize", "recognise", "trust"),
+    *("pray", "dream", "sense", "bet", "reckon", "require", "order", "demand", "arrange"),
+}
 # What courts and reports do with a clause: "the court found / decided / held that ...".
 _FINDING_VERBS = {"find", "decide", "hold"}
 # Particles that turn a cue into an act: "called off the search", "called up reservists".
@@ -212,7 +220,8 @@ class AttributionFinder:
         finder = _subject_of(tok) or (_subject_of(tok.head) if gerund else None)
         finding = lemma in _FINDING_VERBS and finder is not None and finder.lemma_.lower() in self.finders
         framing = _frames_a_quote(tok)
-        if lemma not in self.cue_verbs and not (issues or document_reads or finding or framing):
+        telling = lemma not in _NOT_TELLING and self._reports_a_that_clause(tok)
+        if lemma not in self.cue_verbs and not (issues or document_reads or finding or framing or telling):
             return False
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if (lemma, particle) in _NOT_SPEECH:
@@ -230,6 +239,19 @@ class AttributionFinder:
         # A participle modifying a noun ("the deal, revealed by the White House") reports nothing,
         # unless the parser made that noun the whole sentence ("The warnings called for rain.").
         return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN" or _verbless_subject(tok) is not None
+
+    def _reports_a_that_clause(self, verb: Token) -> bool:
+        """ "The union insisted that ...", "she conceded that ...": a person or an organisation
+        putting a "that" clause is telling it, whatever the verb (unless it only thinks it)."""
+        subject = _subject_of(verb)
+        if subject is None or verb.pos_ != "VERB" or not self._animate(subject):
+            return False
+        return any(
+            c.dep_ == "ccomp"
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
 
     def _speaker_and_cue(self, cue: Token) -> tuple[Token | None, CharRange]:
         """The head of the speaker mention, and the cue's character range.
