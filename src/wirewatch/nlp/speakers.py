@@ -15,6 +15,8 @@ this order:
   since, else the most recent person subject, skipping anyone of the other gender and
   anyone named in the statement itself; ``it``/``they``: the organisation that spoke last;
 - a name: the person it introduces or continues;
+- a government: its country (``the government of X``, ``the Russian government``, a
+  leader's administration), but a city's government is an organisation;
 - countries and organisations: their usual name (``White House``, ``Iran``);
 - a person named in apposition to the subject (``The party's leader, Jeremy Corbyn``), or
   the one person inside the subject's phrase (``Study co-author Seth John``);
@@ -23,8 +25,9 @@ this order:
   has just spoken (``The Wooster professor added``);
 - a document speaks for its author (``Cornyn's statement``, ``a tweet sent from Biden's
   account``, ``Jobs resigned in a letter stating``);
-- ``the government of X`` is X; ``the German government``; ``the party`` (the party named
-  before); ``the company``;
+- ``the party`` (the party named before); ``the company`` (the organisation named most);
+  police named by the place the article gives them; ``the fire service`` by the proper
+  name the article gives it; ``the city of X``;
 - anything else (``a senior US official``, ``sources``) keeps its mention, unnamed.
 
 Last, organisations take the fullest name the article gives them (``Department of
@@ -274,6 +277,7 @@ class SpeakerResolver:
             self._by_acronym,
             self._by_pronoun,
             self._by_name,
+            self._by_government,
             self._by_entity,
             self._by_person_within,
             self._by_person_in_phrase,
@@ -320,13 +324,25 @@ class SpeakerResolver:
         person.last_seen = head.i
         return True
 
+    def _by_government(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
+        """A country speaks through its government ("the Russian Government", which the
+        recogniser may take for an organisation); a city's government is an organisation."""
+        place = _country_governed(head)
+        if place is None:
+            return False
+        country = _country_name(place)
+        if country is not None:
+            _assign(statement, country, None, "country")
+        elif any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in head.children):
+            # "the Seoul government", with the place in front: not a known country.
+            _assign(statement, f"{place} government", None, "organization")
+        else:
+            # "The government of American Samoa" is the country's form whatever the place.
+            _assign(statement, place, None, "country")
+        return True
+
     def _by_entity(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """Countries and named organisations speak under their usual name."""
-        country = _country_governed(head)
-        if country is not None:
-            # "The Russian Government", which the recogniser takes for an organisation.
-            _assign_government(statement, country, _place_in_front(head))
-            return True
         if head.ent_type_ in _COUNTRY_LABELS:
             _assign(statement, _entity_name(head), None, "country")
             return True
@@ -470,10 +486,6 @@ class SpeakerResolver:
         if noun in self.org_nouns and short is not None:
             # "the M5S party", after "Movimento 5 Stelle (M5S)".
             _assign(statement, acronyms[short], None, "organization")
-            return True
-        country = _country_governed(head)
-        if country is not None:
-            _assign_government(statement, country, _place_in_front(head))
             return True
         # "Reuters news agency": the organisation named in front of its noun.
         named = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
@@ -1044,24 +1056,6 @@ def _strip_det(mention: str) -> str:
 
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def _assign_government(statement: Attribution, place: str, named_before: bool) -> None:
-    """A country speaks through its government. "The government of American Samoa" is the
-    country's form whatever the place; "the Seoul government", with the place in front, is a
-    city's or a region's unless the place is a known country."""
-    country = _country_name(place)
-    if country is not None:
-        _assign(statement, country, None, "country")
-    elif named_before:
-        _assign(statement, f"{place} government", None, "organization")
-    else:
-        _assign(statement, place, None, "country")
-
-
-def _place_in_front(government: Token) -> bool:
-    """ "the Seoul government" (not "the government of Seoul")."""
-    return any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in government.children)
 
 
 def _assign(statement: Attribution, name: str | None, role: str | None, kind: str) -> None:
