@@ -1,8 +1,11 @@
 """``wirewatch_attribution``: find the attributed statements of a doc.
 
 A statement is anchored on a *cue*, a reporting verb from ``lexicons/cue_verbs.txt`` (or
-``according to``, or a verb + preposition from ``cue_preps.txt``). For each cue, outermost
-first, the finder looks for:
+``according to``, or a verb + preposition from ``cue_preps.txt``). Some verbs are cues by
+their place rather than by the lexicon: any verb that with its subject makes up the whole
+frame of a quote (``"...," he continued``), and any verb by which a person or organisation
+puts a ``that`` clause, unless it only believes or perceives it (``the union insisted that``).
+For each cue, outermost first, the finder looks for:
 
 1. a quotation framed by the cue (``"...," Kirby said.`` / ``Kirby said: "..."``): a
    direct statement whose content is the whole quote, however many sentences it holds;
