@@ -27,7 +27,6 @@ statement right before them (``quote_frames``); the headline gets its trailing
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +52,15 @@ from wirewatch.nlp.spans import (
     whole_of,
     words_quoted,
 )
+from wirewatch.nlp.subjects import (
+    ANIMATE_ENTS,
+    agent_of,
+    goes_on_to,
+    inverted_subject,
+    misparsed_subject,
+    subject_of,
+    verbless_subject,
+)
 
 # A trailing source in a headline: "Russia seeks drones after losses: White House".
 _HEADLINE_SOURCE = re.compile(r"^(?P<content>.{12,}?)\s*:\s+(?P<source>[A-Z][^:\"“”]{1,60}?)\s*$")
@@ -63,7 +71,6 @@ _HEADLINE_CUE_LAST = re.compile(
     r"^(?P<content>.{12,}?),\s+(?P<cue>says?|said|warns?|claims?)\s+(?P<source>[^,:\"“”]{2,60}?)\s*$"
 )
 _RELATIVE = {"who", "which", "that"}
-_ADVERBIAL = ("advmod", "npadvmod", "pobj")
 # Cues that also describe what things show ("the data suggest"): they report speech only
 # when a person or an organisation is the source.
 _WEAK_CUES = frozenset(
@@ -71,7 +78,6 @@ _WEAK_CUES = frozenset(
 )
 # Trailing parts of headlines that label the piece rather than name a source.
 _HEADLINE_LABELS = {"interview", "interviews", "exclusive", "analysis", "opinion", "update", "live", "video"}
-_ANIMATE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # Cues whose content is a request or commitment: "urged X to Y", "vowed to Y".
 _REQUEST_CUES = {
     *("urge", "promise", "vow", "threaten", "pledge", "warn", "tell", "ask", "advise", "encourage"),
@@ -174,7 +180,7 @@ class AttributionFinder:
             if any(inside(cue.idx, a.content) for a in found):
                 continue
             said = cue.head.lemma_.lower() in ("say", "tell") and self._is_cue(cue.head)
-            if cue.lower_ == "according" and said and _subject_of(cue.head) is not None:
+            if cue.lower_ == "according" and said and subject_of(cue.head) is not None:
                 # "According to ISNA, the prosecutor said ...": the prosecutor is the speaker;
                 # the outlet only carried it.
                 continue
@@ -212,7 +218,7 @@ class AttributionFinder:
         )
         # A document "reads": 'The invitation reads, "One more thing..."'.
         document_reads = lemma == "read" and any(
-            (c.dep_ == "nsubj" or c == _inverted_subject(tok))
+            (c.dep_ == "nsubj" or c == inverted_subject(tok))
             and whole_of(c).lemma_.lower() in self.document_nouns
             for c in tok.children
         )
@@ -220,7 +226,7 @@ class AttributionFinder:
         # something has only noticed it.
         # (Also "ruled on Friday, finding that ...": the gerund finds for the court that ruled.)
         gerund = tok.tag_ == "VBG" and tok.head != tok
-        finder = _subject_of(tok) or (_subject_of(tok.head) if gerund else None)
+        finder = subject_of(tok) or (subject_of(tok.head) if gerund else None)
         finding = lemma in _FINDING_VERBS and finder is not None and finder.lemma_.lower() in self.finders
         framing = _frames_a_quote(tok)
         telling = lemma not in _NOT_TELLING and self._reports_a_that_clause(tok)
@@ -241,12 +247,12 @@ class AttributionFinder:
             return False
         # A participle modifying a noun ("the deal, revealed by the White House") reports nothing,
         # unless the parser made that noun the whole sentence ("The warnings called for rain.").
-        return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN" or _verbless_subject(tok) is not None
+        return tok.dep_ not in ("amod", "acl") or tok.tag_ != "VBN" or verbless_subject(tok) is not None
 
     def _reports_a_that_clause(self, verb: Token) -> bool:
         """ "The union insisted that ...", "she conceded that ...": a person or an organisation
         putting a "that" clause is telling it, whatever the verb (unless it only thinks it)."""
-        subject = _subject_of(verb)
+        subject = subject_of(verb)
         if subject is None or verb.pos_ != "VERB" or not self._animate(subject):
             return False
         return any(
@@ -269,10 +275,10 @@ class AttributionFinder:
         report = _report_frame(cue)
         if report is not None:
             return report, (cue.idx, cue.idx + len(cue))
-        subject = _verbless_subject(cue)
+        subject = verbless_subject(cue)
         if subject is not None:
             return subject, (cue.idx, cue.idx + len(cue))
-        agent = _agent_of(cue)
+        agent = agent_of(cue)
         if agent is not None and not any(c.dep_ == "nsubj" for c in cue.children):
             # "was described by the Daily Hive as ...": the agent spoke.
             return agent, (cue.idx, cue.idx + len(cue))
@@ -281,16 +287,16 @@ class AttributionFinder:
             # Two subjects ("The Labour Party's leader, Jeremy Corbyn announced"): the name.
             # Climbing from a gerund or a conjoined verb, a passive subject acts too
             # ("Mukherjee was elected ... but did not seek reelection, citing ...").
-            passive_ok = verb != cue and cue.tag_ == "VBG" and _agent_of(verb) is None
+            passive_ok = verb != cue and cue.tag_ == "VBG" and agent_of(verb) is None
             deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
             subjects = [c for c in verb.children if c.dep_ in deps]
-            if verb != cue and _agent_of(verb) is not None and not subjects:
+            if verb != cue and agent_of(verb) is not None and not subjects:
                 # "... were described by Johnson as a mandate, saying ...": the agent spoke.
-                return _agent_of(verb), (cue_start, cue.idx + len(cue))
-            named = [c for c in subjects if c.ent_type_ in _ANIMATE_ENTS]
+                return agent_of(verb), (cue_start, cue.idx + len(cue))
+            named = [c for c in subjects if c.ent_type_ in ANIMATE_ENTS]
             # A conjoined verb takes its subject from the first ("called X a witch hunt, and on
             # Twitter referred to ..."), not from a name in front of it.
-            fallback = (None if verb.dep_ == "conj" else _misparsed_subject(verb)) or _inverted_subject(verb)
+            fallback = (None if verb.dep_ == "conj" else misparsed_subject(verb)) or inverted_subject(verb)
             subj = named[-1] if named else subjects[0] if subjects else fallback
             if subj is not None:
                 if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -302,7 +308,7 @@ class AttributionFinder:
             elif (
                 verb.dep_ == "conj"
                 or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG")
-                or _goes_on_to(verb)
+                or goes_on_to(verb)
             ):
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by":
@@ -426,9 +432,9 @@ class AttributionFinder:
             # runs the sentence on through it ("Trump responded via Twitter: "Democrats have failed").
             sent = colon[0].sent
             lead = [t for t in sent if t.i < colon[0].i]
-            lead_verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and _subject_of(t) is not None]
+            lead_verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
             verb = sent.root if sent.root.i < colon[0].i or not lead_verbs else lead_verbs[0]
-            subject = _subject_of(verb)
+            subject = subject_of(verb)
             if subject is None or verb.pos_ not in ("VERB", "AUX") or not self._animate(subject):
                 continue
             used.add(quote)
@@ -470,7 +476,7 @@ class AttributionFinder:
 
     def _animate(self, tok: Token) -> bool:
         return (
-            tok.ent_type_ in _ANIMATE_ENTS
+            tok.ent_type_ in ANIMATE_ENTS
             or tok.pos_ == "PROPN"
             or tok.lower_ in ("he", "she", "they", "we", "i", "you")
             or tok.lemma_.lower() in self.animate_nouns
@@ -517,7 +523,7 @@ class AttributionFinder:
         if not clauses:
             return None
         # (Unless the object is the speaker: "It is not for the court, argued the lawyer".)
-        speaker = _inverted_subject(cue)
+        speaker = inverted_subject(cue)
         has_object = any(c.dep_ == "dobj" and c.i > cue.i and c != speaker for c in cue.children)
         if clauses[0].i < cue.i and has_object:
             return None
@@ -543,7 +549,7 @@ class AttributionFinder:
     def _clause_before_an_inverted_cue(self, cue: Token, lemma: str) -> CharRange | None:
         """ "It is not for the Court to opine, argued the lawyer": the parser may make the cue
         a conjunct of the clause it reports; the words before the comma are the content."""
-        if cue.dep_ != "conj" or cue.head.i > cue.i or _inverted_subject(cue) is None:
+        if cue.dep_ != "conj" or cue.head.i > cue.i or inverted_subject(cue) is None:
             return None
         words = [t for t in cue.sent if t.i < cue.i - 1 and not t.is_space]
         return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
@@ -625,7 +631,7 @@ class AttributionFinder:
     def _passive_complement(self, cue: Token, lemma: str) -> CharRange | None:
         """ "X was described by Y as Z" names Z; "X was condemned by Y" reports X."""
         passive_subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-        if passive_subject is None or _agent_of(cue) is None:
+        if passive_subject is None or agent_of(cue) is None:
             return None
         named_as = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         what = [c for c in (named_as.children if named_as else []) if c.dep_ in ("pobj", "amod")]
@@ -832,71 +838,12 @@ def _is_frame_modifier(tok: Token) -> bool:
     return any(o.lemma_.lower() in _FRAME_NOUNS or o.ent_type_ in frames for o in objects)
 
 
-def _agent_of(verb: Token) -> Token | None:
-    """The ``by`` phrase of a passive verb: who did it."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
-def _misparsed_subject(verb: Token) -> Token | None:
-    """A name right before the verb that the parser did not make its subject.
-
-    The small model reads sentence-initial names as adverbs ("Mulally predicted") or
-    swallows them into a date ("On Friday Ford Motor Company announced").
-    """
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].dep_ in ("aux", "advmod", "neg") and verb.doc[i].pos_ != "PROPN":
-        i -= 1
-    # "Tom Molomby, SC, said": over an apposition set off by commas.
-    if i > 0 and verb.doc[i].text == ",":
-        j = i - 1
-        while j > 0 and (verb.doc[j].dep_ == "appos" or verb.doc[j].head.dep_ == "appos"):
-            j -= 1
-        if j < i - 1 and verb.doc[j].text == ",":
-            i = j - 1
-    if i < 0 or verb.doc[i].sent != verb.sent:
-        return None
-    tok = verb.doc[i]
-    dated = tok.ent_type_ in ("DATE", "TIME")  # "announced on Friday, ..."
-    if tok.pos_ == "PROPN" and not dated and (tok.ent_type_ in _ANIMATE_ENTS or tok.dep_ in _ADVERBIAL):
-        return tok
-    if tok.text == ",":
-        return _name_opening_the_clause(verb)
-    return _stranded_noun_phrase(tok)
-
-
-def _stranded_noun_phrase(tok: Token) -> Token | None:
-    """ "In findings published in PLOS ONE, an international team of scientists report": a
-    group right before the verb that the parser hung elsewhere (as an apposition) speaks."""
-    head = tok
-    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head.head
-    speakers = _speaking_nouns()
-    if head.dep_ in ("appos", "conj", "dep", "npadvmod") and head.pos_ == "NOUN" and head.lemma_ in speakers:
-        return head
-    return None
-
-
-def _name_opening_the_clause(verb: Token) -> Token | None:
-    """ "On Twitter, Adrian Wojnarowski, a columnist from ESPN, said": the parser may join the
-    name to the frame before it; the first name in the verb's clause that no preposition
-    governs is then the subject (its last word)."""
-    lead = [t for t in verb.sent if t.i < verb.i]
-    if any(t.pos_ in ("VERB", "AUX") for t in lead):
-        return None
-    for tok in lead:
-        last_of_name = tok.i + 1 == verb.i or verb.doc[tok.i + 1].ent_iob_ != "I"
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ != "pobj" and last_of_name:
-            return tok
-    return None
-
-
 def _frames_a_quote(verb: Token) -> bool:
     """``"...," he continued.`` / ``He went on, "..."``: a verb that with its subject makes
     up the whole frame of a quote reports it, whatever the verb ("continued", "laughed")."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
-    subject = _subject_of(verb) or _inverted_subject(verb)
+    subject = subject_of(verb) or inverted_subject(verb)
     if subject is None or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
         return False
     doc, text = verb.doc, text_of(verb.doc)
@@ -948,64 +895,6 @@ def _split_clause(cue: Token, child: Token) -> bool:
         return False
     finite = child.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ == "MD" for c in child.children)
     return finite and any(c.dep_ == "dobj" and cue.i < c.i < child.i for c in cue.children)
-
-
-@cache
-def _speaking_nouns() -> frozenset[str]:
-    """Nouns for people and organisations, who can speak (built once)."""
-    return lexicon("person_nouns") | lexicon("org_nouns")
-
-
-def _goes_on_to(verb: Token) -> bool:
-    """ "She went on to say", "he continued to insist": the speaker is the subject of "went"."""
-    going_on = verb.head.lemma_.lower() in ("go", "continue", "proceed")
-    return verb.dep_ == "xcomp" and verb.tag_ == "VB" and going_on
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """``"...," said Uralsib analyst Chris Weafer commenting ...``: the name right after a
-    cue that follows a quote is its subject, wherever the parser hung it."""
-    doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc):
-        return None
-    # ('"...", read the warning.': the tagger reads an inverted "read" as a bare verb.)
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.lemma_ == "read"
-    if _ends_its_sentence_after_a_comma(verb) and finite:
-        # "It is not for the Court to opine, argued the government's lawyer, Richard Keen."
-        nominal = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")), None)
-        documents = lexicon("document_nouns")
-        if nominal is not None and any(
-            t.ent_type_ in _ANIMATE_ENTS or t.lemma_ in _speaking_nouns() or t.lemma_ in documents
-            for t in nominal.subtree
-        ):
-            return nominal
-        return None
-    if doc[verb.i - 1].text not in ('"', "”", "''"):
-        return None
-    i = verb.i + 1
-    while i < len(doc) and doc[i].tag_ in ("DT", "NNP", "NNPS", "NN", "JJ", "PRP", "HYPH"):
-        i += 1
-    last = doc[i - 1] if i > verb.i + 1 else None
-    return last if last is not None and last.pos_ in ("PROPN", "PRON") else None
-
-
-def _ends_its_sentence_after_a_comma(verb: Token) -> bool:
-    """ "CLAUSE, argued the lawyer.": a verb after a comma, with no verb after it in its sentence."""
-    after = verb.doc[verb.i + 1 : verb.sent.end]
-    return verb.doc[verb.i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in after)
-
-
-def _verbless_subject(participle: Token) -> Token | None:
-    """ "The warnings called for rain": the sentence's root noun, right before the participle
-    the parser hung on it, is the participle's subject."""
-    head = participle.head
-    if participle.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return head if head.i + 1 == participle.i and participle.n_lefts == 0 else None
-
-
-def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _depth(tok: Token) -> int:
