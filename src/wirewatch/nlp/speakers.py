@@ -42,28 +42,38 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.nlp.lexicons import extended, lexicon, lexicon_table
+from wirewatch.nlp.lexicons import extended, lexicon
+from wirewatch.nlp.names import (
+    acronyms_of,
+    clean_name,
+    country_governed,
+    country_name,
+    entity_name,
+    full_org_name,
+    last_org,
+    nearest_org,
+    org_by_noun,
+    police_named,
+    proper_name_for,
+    salient_org,
+)
 from wirewatch.nlp.records import Attribution
 from wirewatch.nlp.spans import inside, text_of, whole_of
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _FEMININE = re.compile(
     r"\b(?:\w+woman|queen|princess|duchess|actress|mother|wife|daughter|sister|mrs|ms|miss|madam|dame)\b"
 )
 _MASCULINE = re.compile(
     r"\b(?:(?:spokes|chair|congress|business|council|police|anchor|sales|fire|middle)man|king|prince|duke|actor|father|husband|son|brother|mr|sir)\b"
 )
-_ABBREVIATED_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|St)\.$")
 _OCCUPATION = re.compile(r"\w{3,}(?:ist|ician)$")
 _COUNTRY_LABELS = {"GPE"}
 # Nouns any company can be called by.
 _COMPANY_NOUNS = {"company", "firm", "automaker", "carmaker", "corporation", "group", "business", "airline"}
 _ORG_LABELS = {"ORG", "NORP", "FAC"}
 _LOCAL_GOVERNMENTS = {"city", "town", "county", "village", "municipality", "borough", "province", "state"}
-_PLACED_BODIES = {"Embassy", "Consulate", "Mission", "Office", "Bureau", "Branch"}
 # Verbs whose subject wrote the document they take ("sent a letter", "issued a statement").
 _SENDING_VERBS = {"send", "write", "issue", "release", "publish", "post", "sign", "file", "submit"}
 # Labels the recogniser gives some people's names by mistake.
@@ -135,7 +145,7 @@ class SpeakerResolver:
                     continue
                 ent, title = misfiled
                 titled = title  # the title found before the name is its role
-            name = _clean_name(ent.text)
+            name = clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
             person = _lookup(known, name)
@@ -292,7 +302,7 @@ class SpeakerResolver:
 
     def _by_acronym(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """ "WHO said", after "the World Health Organization (WHO)" (and not the pronoun)."""
-        acronyms = _acronyms(doc)
+        acronyms = acronyms_of(doc)
         if head.text in acronyms:
             _assign(statement, acronyms[head.text], None, "organization")
             return True
@@ -327,10 +337,10 @@ class SpeakerResolver:
     def _by_government(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """A country speaks through its government ("the Russian Government", which the
         recogniser may take for an organisation); a city's government is an organisation."""
-        place = _country_governed(head)
+        place = country_governed(head)
         if place is None:
             return False
-        country = _country_name(place)
+        country = country_name(place)
         if country is not None:
             _assign(statement, country, None, "country")
         elif any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in head.children):
@@ -344,11 +354,11 @@ class SpeakerResolver:
     def _by_entity(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         """Countries and named organisations speak under their usual name."""
         if head.ent_type_ in _COUNTRY_LABELS:
-            _assign(statement, _entity_name(head), None, "country")
+            _assign(statement, entity_name(head), None, "country")
             return True
         if head.ent_type_ in _ORG_LABELS and (head.pos_ == "PROPN" or head.text.isupper()):
-            name = _entity_name(head)
-            _assign(statement, _acronyms(doc).get(name, name), None, "organization")
+            name = entity_name(head)
+            _assign(statement, acronyms_of(doc).get(name, name), None, "organization")
             return True
         return False
 
@@ -399,14 +409,14 @@ class SpeakerResolver:
             after.append(doc[head.i + 1])
         named = next((c for c in after if c.ent_type_ == "ORG"), None)
         if named is not None:
-            _assign(statement, _entity_name(named), None, "organization")
+            _assign(statement, entity_name(named), None, "organization")
             return True
         # "The US automobile manufacturer Ford": a bare name the recogniser left unlabelled.
         bare = next((c for c in after if c.pos_ == "PROPN" and not c.ent_type_), None)
         if bare is None:
             return False
         start, end = _token_range(bare)
-        _assign(statement, _clean_name(text_of(doc)[start:end]), None, "organization")
+        _assign(statement, clean_name(text_of(doc)[start:end]), None, "organization")
         return True
 
     def _by_role_noun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
@@ -417,7 +427,7 @@ class SpeakerResolver:
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None and noun in self.person_nouns:
             person = _person_at(people, named)
-            name = person.name if person else _clean_name(_text(list(named.subtree)))
+            name = person.name if person else clean_name(_text(list(named.subtree)))
             role = person.role if person and person.role else _strip_det(_mention_text(doc, statement))
             _assign(statement, name, role, "person")
             return True
@@ -481,7 +491,7 @@ class SpeakerResolver:
         """ "the German government" is a name; "the party" is the party named before;
         "the company", "the ruling": the organisation that last spoke."""
         noun = head.lemma_.lower()
-        acronyms = _acronyms(doc)
+        acronyms = acronyms_of(doc)
         short = next((c.text for c in head.children if c.dep_ == "compound" and c.text in acronyms), None)
         if noun in self.org_nouns and short is not None:
             # "the M5S party", after "Movimento 5 Stelle (M5S)".
@@ -490,7 +500,7 @@ class SpeakerResolver:
         # "Reuters news agency": the organisation named in front of its noun.
         named = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
         if noun in self.org_nouns and named:
-            _assign(statement, _entity_name(named[0]), None, "organization")
+            _assign(statement, entity_name(named[0]), None, "organization")
             return True
         if noun in self.org_nouns and any(
             c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in head.children
@@ -503,23 +513,23 @@ class SpeakerResolver:
                 (o for p in head.rights if p.lower_ == "of" for o in p.children if o.ent_type_ == "GPE"), None
             )
             if place is not None:
-                _assign(statement, f"{noun.title()} of {_entity_name(place)}", None, "organization")
+                _assign(statement, f"{noun.title()} of {entity_name(place)}", None, "organization")
                 return True
         # "police", "county police": the police the article names by their place.
         if noun == "police":
-            named = _police_named(doc, head)
+            named = police_named(doc, head)
             if named is not None:
                 _assign(statement, named, None, "organization")
                 return True
         # "the company website", "a fire service statement": the body behind the document.
         definite = _definite(head) or head.dep_ == "compound"
         if (noun in self.org_nouns or noun in self.document_nouns) and definite and head.tag_ != "NNS":
-            named_org = _org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
-            named_org = named_org or (_proper_name_for(doc, head) if noun in self.org_nouns else None)
+            named_org = org_by_noun(doc, noun, head.i) if noun in self.org_nouns else None
+            named_org = named_org or (proper_name_for(doc, head) if noun in self.org_nouns else None)
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
                 return True
-            salient = _salient_org(doc, head.i) if noun in _COMPANY_NOUNS else None
+            salient = salient_org(doc, head.i) if noun in _COMPANY_NOUNS else None
             if salient is not None:
                 _assign(statement, salient, None, "organization")
                 return True
@@ -527,7 +537,7 @@ class SpeakerResolver:
             if last is not None and (noun in self.document_nouns or noun in _COMPANY_NOUNS):
                 _assign(statement, last.speaker_name, None, last.speaker_type)
                 return True
-            named_org = _last_org(doc, head.i) if noun in _COMPANY_NOUNS else None
+            named_org = last_org(doc, head.i) if noun in _COMPANY_NOUNS else None
             if named_org is not None:
                 _assign(statement, named_org, None, "organization")
                 return True
@@ -546,7 +556,7 @@ class SpeakerResolver:
         first = head.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in ("compound", "flat"):
             first -= 1
-        name = _clean_name(doc[first : head.i + 1].text) or _clean_name(_mention_text(doc, statement))
+        name = clean_name(doc[first : head.i + 1].text) or clean_name(_mention_text(doc, statement))
         person = _lookup({m.person.name.lower(): m.person for m in people}, name) if name else None
         if person is not None:
             _assign(statement, person.name, person.role, "person")
@@ -582,7 +592,7 @@ class SpeakerResolver:
                 last = before[-1]
                 _assign(statement, last.speaker_name, last.speaker_role, last.speaker_type)
             elif lower in ("it", "its"):
-                org = _nearest_org(doc, head)
+                org = nearest_org(doc, head)
                 if org is not None:
                     _assign(statement, org, None, "organization")
 
@@ -596,7 +606,7 @@ def _complete_names(doc: Doc, statements: list[Attribution]) -> None:
         if not name:
             continue
         if statement.speaker_type == "organization":
-            statement.speaker_name = _full_org_name(doc, name)
+            statement.speaker_name = full_org_name(doc, name)
         elif statement.speaker_type == "unknown" and " " not in name:
             earlier = [a for a in statements[:n] if (a.speaker_name or "").endswith(" " + name)]
             if earlier:
@@ -688,82 +698,6 @@ def _named(tok: Token) -> bool:
     return bool(tok.ent_type_) or any(c.dep_ == "compound" and c.ent_type_ for c in tok.children)
 
 
-def _nearest_org(doc: Doc, pronoun: Token) -> str | None:
-    """What "it"/"its" stands for when no organisation spoke before: an organisation named
-    in the same sentence ("According to its press release, the NBA ..."), else the
-    last one named in the sentence before."""
-    sent = pronoun.sent
-    here = [e for e in doc.ents if e.label_ == "ORG" and sent.start <= e.start < sent.end]
-    if here:
-        return _clean_name(min(here, key=lambda e: abs(e.start - pronoun.i)).text)
-    before = [e for e in doc.ents if e.label_ == "ORG" and e.end <= sent.start]
-    if before and before[-1].sent.end >= sent.start - 1 and pronoun.i - before[-1].end < 60:
-        return _clean_name(before[-1].text)
-    return None
-
-
-def _last_org(doc: Doc, before: int) -> str | None:
-    """The last organisation named before token ``before`` ("the auto firm" after "General Motors")."""
-    names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before]
-    return _clean_name(names[-1].text) if names else None
-
-
-def _police_named(doc: Doc, head: Token) -> str | None:
-    """ "police in Clairton" -> "Clairton police"; "South Korean police confirm" (in the
-    headline) -> "South Korean police": the first place-named police of the article."""
-    text = text_of(doc)
-    place = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    # "county police", after "Allegheny County": the police of the place of that kind.
-    kind = next((c.text.title() for c in head.lefts if c.dep_ == "compound" and c.is_lower), None)
-    if kind is not None:
-        m = re.search(rf"\b([A-Z][\w'’-]*) {re.escape(kind)}\b", text)
-        return f"{m.group(1)} {kind} Police" if m else None
-    found = []
-    for m in re.finditer(rf"\b[Pp]olice (?:in|of) ({place})", text):
-        found.append((m.start(), f"{m.group(1)} police"))
-    for m in re.finditer(rf"(?<![\w.] )\b({place}) ([Pp]olice)\b", text):
-        if m.group(1).split()[0].lower() not in ("the", "a", "police"):
-            found.append((m.start(), f"{m.group(1)} {m.group(2)}"))
-    return min(found)[1] if found else None
-
-
-def _proper_name_for(doc: Doc, head: Token) -> str | None:
-    """ "the fire service" -> "North Wales Fire and Rescue Service": a capitalised name in
-    the article that ends with the noun and holds its modifiers."""
-    modifiers = [c.text.title() for c in head.lefts if c.dep_ in ("compound", "amod") and c.is_lower]
-    if not modifiers:
-        return None
-    word = r"(?:[A-Z][\w'’-]*|and|of|for)"
-    pattern = rf"\b[A-Z][\w'’-]*(?:\s+{word}){{0,6}}\s+{re.escape(head.text.title())}\b"
-    for m in re.finditer(pattern, text_of(doc)):
-        if all(re.search(rf"\b{re.escape(w)}\b", m.group(0)) for w in modifiers):
-            return m.group(0)
-    return None
-
-
-def _salient_org(doc: Doc, before: int) -> str | None:
-    """The organisation named most often before token ``before`` (the latest on a tie):
-    what "the company" means in an article about one company that names others too."""
-    last_seen: dict[str, int] = {}
-    for e in doc.ents:
-        if e.label_ == "ORG" and e.end <= before:
-            last_seen[_clean_name(re.sub(r"\s*\(.*$", "", e.text))] = e.start
-    # Counted in the text, not in the entities: the recogniser labels a name only sometimes.
-    text = text_of(doc)[: doc[before].idx]
-    counts = {
-        name: (len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)), at)
-        for name, at in last_seen.items()
-        if name
-    }
-    return max(counts, key=lambda k: counts[k]) if counts else None
-
-
-def _org_by_noun(doc: Doc, noun: str, before: int) -> str | None:
-    """The last organisation named before ``before`` whose name has ``noun`` ("the party")."""
-    names = [e for e in doc.ents if e.label_ == "ORG" and e.end <= before and noun in e.text.lower().split()]
-    return _clean_name(re.sub(r"\s*\(.*$", "", names[-1].text)) if names else None
-
-
 def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person] | None:
     """A named person in apposition to, or conjoined with, the subject's head."""
     # "Governor of Washington Chris Gregoire", "The governor of Ohio, Mike DeWine": through "of".
@@ -787,121 +721,6 @@ def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person]
     ends = [m for m in people if lo <= m.start and m.end - 1 == hi and head.doc[m.end - 1].dep_ == "appos"]
     inner = {m.person.name for m in people if lo <= m.start <= hi}
     return (ends[0], ends[0].person) if ends and len(inner) == 1 else None
-
-
-_NAME_WORD = r"[A-Z0-9][\w.&'’-]*"
-_ACRONYM = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+(?:of|for|and|the|on|de|&)?\s*{_NAME_WORD})+)\s+\(([A-Z][A-Za-z0-9&]{{1,9}})\)"
-)
-
-
-def _acronyms(doc: Doc) -> dict[str, str]:
-    """``World Health Organization (WHO)`` -> {"WHO": "World Health Organization"}.
-
-    Read once per doc and kept with it, not on the shared component.
-    """
-    if "wirewatch_acronyms" in doc.user_data:
-        return doc.user_data["wirewatch_acronyms"]  # type: ignore[no-any-return]
-    found: dict[str, str] = {}
-    for match in _ACRONYM.finditer(text_of(doc)):
-        short = match.group(2)
-        # "the United States' National Basketball Association (NBA)": the owner is no part of the name.
-        full = re.split(r"(?:'s|’s|'|’)\s+", match.group(1))[-1]
-        full = re.sub(r"^(?:The|the)\s+", "", full)
-        name = _expansion(full.split(), short.upper())
-        if name:
-            found[short] = name
-    doc.user_data["wirewatch_acronyms"] = found
-    return found
-
-
-# What may follow a short organisation name in its full form: "Union of Rationalist
-# Atheists" -> "... and Agnostics", "United States Embassy" -> "... in Iraq", "Apple" -> "Apple Inc.".
-_NAME_CONTINUATIONS = {
-    *("of", "in", "and", "for", "&"),
-    *("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "group"),
-}
-
-
-def _full_org_name(doc: Doc, name: str) -> str:
-    """The fullest form of an organisation's name the article gives.
-
-    The recogniser often cuts a long name short ("Union of Rationalist Atheists" before
-    "and Agnostics"); the article's own acronym definitions and its other mentions of the
-    same organisation give the whole name.
-    """
-    acronyms = _acronyms(doc)
-    if name in acronyms:
-        return acronyms[name]
-    fuller = [*acronyms.values(), *(_clean_name(e.text) for e in doc.ents if e.label_ == "ORG")]
-    # "the American Civil Liberties Union of Montana": a place the recogniser left outside.
-    # "in" only for bodies named by where they sit ("Embassy in Baghdad"), not for a court
-    # or a party that the article places ("the Court of Session in Scotland").
-    joins = "of|in" if name.split()[-1] in _PLACED_BODIES else "of"
-    placed = re.compile(rf"\b{re.escape(name)}\s+(?:{joins})\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-    fuller.extend(m.group(0) for m in placed.finditer(text_of(doc)))
-    best = name
-    for full in fuller:
-        rest = full[len(name) :].split()
-        if (
-            full.lower().startswith(name.lower() + " ")
-            and rest[0].lower() in _NAME_CONTINUATIONS
-            and len(full) > len(best)
-        ):
-            best = full
-    name = best
-    # "Department of Corrections" inside "California Department of Corrections and
-    # Rehabilitation"; "Stardom" at the end of "World Wonder Ring Stardom" (one word only
-    # when one organisation ends with it).
-    inside_name = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-
-    titles = lexicon("titles") | lexicon("person_nouns")
-
-    def proper(full: str) -> bool:
-        # Only capitalised words and connectives around it: a name, not "a ... recommendation".
-        # Nor a person's title that starts with it ("White House National Security Advisor").
-        extra = inside_name.sub(" ", full).split()
-        return all(
-            (w[:1].isupper() or w.lower() in _NAME_CONTINUATIONS) and w.lower() not in titles for w in extra
-        )
-
-    candidates = {f for f in fuller if len(f) > len(name) and proper(f)}
-    if len(name.split()) > 1:
-        containing = {f for f in candidates if inside_name.search(f)}
-    else:
-        containing = {f for f in candidates if f.endswith(" " + name)}
-        containing = containing if len(containing) == 1 else set()
-    return max(containing, key=len) if containing else name
-
-
-def _expansion(words: list[str], short: str) -> str | None:
-    """The trailing words of ``words`` that ``short`` abbreviates, if any.
-
-    "Deputies of Movimento 5 Stelle" + "M5S" -> "Movimento 5 Stelle"; connectives count
-    when the acronym has them ("Transport for London", "TfL"); letters in another order
-    come from a name in another language ("Union of Rationalist Atheists and Agnostics",
-    "UAAR").
-    """
-    for start in range(len(words)):
-        rest = words[start:]
-        if not (rest[0][0].isupper() or rest[0][0].isdigit()):
-            continue
-        named = "".join(w[0] for w in rest if w[0].isupper() or w[0].isdigit()).upper()
-        every = "".join(w[0] for w in rest).upper()
-        if short in (named, every) or sorted(short) == sorted(named) or _syllabic(short, rest):
-            return " ".join(rest)
-    return None
-
-
-def _syllabic(short: str, words: list[str]) -> bool:
-    """ "Phivolcs" for "Philippine Institute of Volcanology and Seismology": the short form's
-    letters, in order, from the name's words, starting with the first and ending in the last."""
-    capitals = [w for w in words if w[0].isupper()]
-    if len(short) < 4 or len(capitals) < 2 or short[0] != capitals[0][0].upper():
-        return False
-    letters = iter("".join(words).upper())
-    in_order = all(ch in letters for ch in short)
-    return in_order and capitals[-1][0].upper() in short
 
 
 def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
@@ -982,64 +801,6 @@ def _lookup(known: dict[str, Person], name: str) -> Person | None:
 def _occupation(tok: Token) -> bool:
     """ "Immunologist Kristian Andersen": a sentence-opening occupation word before a name."""
     return tok.is_sent_start and bool(_OCCUPATION.search(tok.lower_))
-
-
-def _clean_name(text: str) -> str:
-    # "Transport for London (TfL)": the bracketed short form is an alias, not the name.
-    name = _HONORIFIC.sub("", re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()))
-    name = _POSSESSIVE.sub("", name).strip(" ,")
-    if not _ABBREVIATED_END.search(name):
-        name = name.rstrip(".")
-    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-
-
-def _entity_name(head: Token) -> str:
-    ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-    # "promotion World Wonder Ring Stardom": a common noun in front is a description.
-    while len(ent) > 1 and ent[0].is_lower and ent[0].pos_ == "NOUN" and ent[0].i < head.i:
-        ent = ent[1:]
-    # "Later the Federation of Teachers": a sentence-opening adverb the recogniser took in.
-    leading = ("ADV", "ADP", "CCONJ", "SCONJ", "INTJ", "DET")
-    while len(ent) > 1 and ent[0].pos_ in leading and ent[0].i < head.i:
-        ent = ent[1:]
-    # "Time magazine", "the Associated Press news agency": the name without its description.
-    while len(ent) > 1 and ent[-1].is_lower and ent[-1].pos_ == "NOUN" and not ent[-2].is_punct:
-        ent = ent[:-1]
-    # "the National Hurricane Center (NHC": the recogniser sometimes swallows a bracket.
-    return _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
-
-
-def _country_governed(head: Token) -> str | None:
-    """ "the government of American Samoa", "the Iran government", "the Russian government":
-    the country that speaks through its government."""
-    if head.lemma_.lower() not in ("government", "administration"):
-        return None
-    place = [c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
-    # "U.S. President Barack Obama's administration": the country in the leader's title.
-    leader = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
-    place += [t for c in leader for t in c.subtree if t.ent_type_ == "GPE" and t.ent_iob_ == "B"]
-    place += [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG")  # a place, whatever the label
-    ]
-    if place:
-        return _entity_name(place[0])
-    demonyms = lexicon_table("demonyms")
-    return next((demonyms[c.lower_] for c in head.children if c.lower_ in demonyms), None)
-
-
-_COUNTRY_SHORT_FORMS = {"US": "United States", "USA": "United States", "UK": "United Kingdom"}
-
-
-def _country_name(name: str) -> str | None:
-    """The country ``name`` is, if it is one the demonym table knows ("U.S." is the United
-    States); None for a city or a region ("the Seoul government" is the city's)."""
-    if name in lexicon_table("demonyms").values():
-        return name
-    return _COUNTRY_SHORT_FORMS.get(name.replace(".", "").upper())
 
 
 def _definite(head: Token) -> bool:
