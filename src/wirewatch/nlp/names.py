@@ -131,9 +131,6 @@ def acronyms_of(doc: Doc) -> dict[str, str]:
     return found
 
 
-# What may follow a short organisation name in its full form: "Union of Rationalist
-
-
 def full_org_name(doc: Doc, name: str) -> str:
     """The fullest form of an organisation's name the article gives.
 
