@@ -763,3 +763,8 @@ def test_any_verb_by_which_a_speaker_puts_a_that_clause_reports_it(run):
 
 def test_a_belief_with_a_that_clause_is_not_a_statement(run):
     assert run("The minister believes that the plan will work.").statements == ()
+
+
+def test_quoted_as_saying_is_said_by_the_one_quoted(run):
+    s = only(run("Senator Tom Blake was quoted as saying the vote would be delayed."))
+    assert (s.content_text, s.speaker_name) == ("the vote would be delayed", "Tom Blake")

@@ -105,6 +105,8 @@ _NOT_TELLING = {
     *("ensure", "prove", "show", "decide", "agree", "find", "recognize", "recognise", "trust"),
     *("pray", "dream", "sense", "bet", "reckon", "require", "order", "demand", "arrange"),
 }
+# "was quoted as saying", "was cited as saying": the passive subject is the speaker.
+_QUOTING = {"quote", "cite", "report"}
 # What courts and reports do with a clause: "the court found / decided / held that ...".
 _FINDING_VERBS = {"find", "decide", "hold"}
 # Particles that turn a cue into an act: "called off the search", "called up reservists".
@@ -312,6 +314,10 @@ class AttributionFinder:
             ):
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by":
+                verb = verb.head.head
+                cue_start = min(cue_start, verb.idx)
+            elif verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTING:
+                # "Blake was quoted as saying ...": the one quoted said it.
                 verb = verb.head.head
                 cue_start = min(cue_start, verb.idx)
             elif verb.dep_ == "relcl":
