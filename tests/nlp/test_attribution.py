@@ -768,3 +768,13 @@ def test_a_belief_with_a_that_clause_is_not_a_statement(run):
 def test_quoted_as_saying_is_said_by_the_one_quoted(run):
     s = only(run("Senator Tom Blake was quoted as saying the vote would be delayed."))
     assert (s.content_text, s.speaker_name) == ("the vote would be delayed", "Tom Blake")
+
+
+def test_a_contrast_after_a_report_is_the_article_s(run):
+    s = run("Officials said at least 20 people had died, while the army put the toll at 35.").statements[0]
+    assert s.content_text == "at least 20 people had died"
+
+
+def test_asking_not_to_be_named_is_no_statement(run):
+    s = only(run("A spokeswoman for the company, who asked not to be named, said sales fell."))
+    assert s.content_text == "sales fell"

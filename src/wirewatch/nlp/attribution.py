@@ -105,6 +105,8 @@ _NOT_TELLING = {
     *("ensure", "prove", "show", "decide", "agree", "find", "recognize", "recognise", "trust"),
     *("pray", "dream", "sense", "bet", "reckon", "require", "order", "demand", "arrange"),
 }
+# Conjunctions of a contrast the article draws after a report (", while the army said ...").
+_CONTRAST_MARKS = {"while", "whilst", "whereas"}
 # "was quoted as saying", "was cited as saying": the passive subject is the speaker.
 _QUOTING = {"quote", "cite", "report"}
 # What courts and reports do with a clause: "the court found / decided / held that ...".
@@ -534,10 +536,25 @@ class AttributionFinder:
         if clauses[0].i < cue.i and has_object:
             return None
         start, end = self._with_trailing_modifiers(cue, clauses[0])
+        # "said 20 had died, while the army put the toll at 35": a contrast set off by a comma
+        # is the article's, not part of what was said.
+        doc = cue.doc
+        contrast = next(
+            (
+                c
+                for c in clauses[0].rights
+                if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in c.children)
+                and c.left_edge.i >= 2
+                and doc[c.left_edge.i - 1].text == ","
+            ),
+            None,
+        )
+        if contrast is not None:
+            end = min(end, _end_of(doc[contrast.left_edge.i - 2]))
         if lemma in _FINDING_VERBS or lemma == "rule":
             # "decided their actions did not qualify, reversing the convictions": what the
             # court then did is its act, not its finding.
-            doc = cue.doc
             acts = [c for c in clauses[0].rights if c.dep_ == "advcl" and c.tag_ == "VBG"]
             acts = [c for c in acts if c.left_edge.i >= 2 and doc[c.left_edge.i - 1].text == ","]
             if acts:
@@ -711,6 +728,9 @@ class AttributionFinder:
         # The parser may read the infinitive as a purpose ("advised residents to make plans").
         xcomp = next((c for c in cue.children if c.dep_ == "xcomp" or _infinitive_after_object(cue, c)), None)
         if lemma not in _REQUEST_CUES or xcomp is None:
+            return None
+        # "who asked not to be named": a source's condition, not a statement.
+        if re.match(r"not to be (?:named|identified)", text_of(cue.doc)[slice(*_subtree_range(xcomp))]):
             return None
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
         start = obj.left_edge.idx if obj is not None else _subtree_range(xcomp)[0]
