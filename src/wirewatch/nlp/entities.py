@@ -8,6 +8,8 @@ in Scotland", where the place says where the court sits, not what it is called.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +26,7 @@ def mend_entities(doc: Doc) -> Doc:
         if ent.label_ in _NAMES:
             ent = _trim_place(_extend(ent, titles))
         elif ent.label_ == "PERSON":
-            ent = _with_given_name(ent, titles)
+            ent = _with_given_name(ent, _roles())
         mended.append(ent)
     doc.set_ents(_without_overlaps(mended))
     return doc
@@ -51,7 +53,13 @@ def _extend(ent: Span, titles: frozenset[str]) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=label)
 
 
-def _with_given_name(ent: Span, titles: frozenset[str]) -> Span:
+@cache
+def _roles() -> frozenset[str]:
+    """Words for what a person is, never part of their name (built once)."""
+    return lexicon("titles") | lexicon("person_nouns")
+
+
+def _with_given_name(ent: Span, roles: frozenset[str]) -> Span:
     """ "Council spokesperson Barend [Leyts]": a surname recognised alone takes the
     capitalised word joined to it in front, when that is no title or role."""
     doc = ent.doc
@@ -59,7 +67,7 @@ def _with_given_name(ent: Span, titles: frozenset[str]) -> Span:
         return ent
     word = doc[ent.start - 1]
     joined = word.dep_ == "compound" and word.head.i == ent.start and word.pos_ == "PROPN"
-    if not joined or word.is_sent_start or not _free_name_word(word, titles | lexicon("person_nouns")):
+    if not joined or word.is_sent_start or not _free_name_word(word, roles):
         return ent
     return Span(doc, ent.start - 1, ent.end, label="PERSON")
 
