@@ -27,6 +27,12 @@ def assert_spans_exact(extraction: Extraction) -> None:
 
 
 @pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver on 127.0.0.1 (not ``localhost``, which may resolve to ::1 first)."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
 

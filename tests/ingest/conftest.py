@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -15,3 +17,13 @@ HTML_PAGES = DATA / "ingest"
 @pytest.fixture
 def reference_text() -> str:
     return REFERENCE.read_text(encoding="utf-8")
+
+
+def benchmark_pages() -> list[tuple[str, str]]:
+    """The real pages in ``tests/data/ingest``: (original URL, HTML), in manifest order."""
+    pages = []
+    for line in (HTML_PAGES / "manifest.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        html = gzip.decompress((HTML_PAGES / record["file"]).read_bytes()).decode("utf-8")
+        pages.append((record["url"], html))
+    return pages

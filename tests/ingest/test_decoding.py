@@ -100,11 +100,14 @@ def test_gzipped_pdf_is_still_named() -> None:
 
 def test_truncated_gzip() -> None:
     data = gzip.compress(b"The council met on Monday. " * 200)
-    assert reason(data[: len(data) // 2]) == "truncated or corrupt gzip data"
+    assert reason(data[: len(data) // 2]) == "truncated gzip data (it ends before the compressed stream does)"
 
 
 def test_corrupt_gzip() -> None:
-    assert reason(b"\x1f\x8b\x08\x00garbage that is not deflate data") == "truncated or corrupt gzip data"
+    assert (
+        reason(b"\x1f\x8b\x08\x00garbage that is not deflate data")
+        == "corrupt gzip data (invalid code lengths set)"
+    )
 
 
 def test_gzip_of_nothing() -> None:

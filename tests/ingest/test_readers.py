@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,130 @@ def test_load_errors(text: str | None, html: str | None, reason: str) -> None:
     with pytest.raises(InputError) as caught:
         load_article(RawDocument(id="e", source="e.txt", text=text, html=html))
     assert str(caught.value) == f"e.txt: {reason}"
+
+
+# -- bad input: one error each, and the batch goes on -------------------------------------
+
+
+def test_200_mb_page_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "dump.html"
+    with big.open("wb") as f:
+        f.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    (tmp_path / "story.txt").write_text(STORY)
+    results = list(read_source(str(tmp_path)))
+    assert [type(r).__name__ for r in results] == ["InputError", "RawDocument"]
+    # Read, 200 MB of NUL bytes would have been "binary data": the size was enough.
+    assert str(results[0]) == f"{big}: page is 200 MB, over the 20 MB limit"
+
+
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(HTML)
+    (error,) = list(read_source(str(tmp_path / "page.html"), max_bytes=100))
+    assert str(error) == f"{tmp_path / 'page.html'}: page is {len(HTML)} bytes, over the 100 bytes limit"
+
+
+def test_gzip_is_not_inflated_past_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body>" + b" " * 30 * 1024 * 1024))  # 30 KB on disk
+    (error,) = list(read_source(str(path)))
+    assert str(error) == f"{path}: gzip data inflates past the 20 MB limit"
+
+
+def test_jsonl_record_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"text": "x" * 500}), json.dumps({"text": STORY})]
+    path.write_text("\n".join(lines) + "\n")
+    big, ok = list(read_source(str(path), max_bytes=300))
+    assert str(big) == f"{path}:1: record is over the 300 bytes limit"
+    assert isinstance(ok, RawDocument) and ok.text == STORY
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty file"),
+    "scan.html": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file, not an article"),
+    "photo.html": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not an article"),
+    "photo.txt": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image, not an article"),
+    "report.txt": (
+        b"PK\x03\x04\x14\x00\x06\x00",
+        "a ZIP archive (or a .docx/.epub, which are ZIP files), not an article",
+    ),
+    "noise.txt": (bytes(range(256)) * 8, "binary data, not text"),
+    "broken.txt": (
+        b"\xff\xfe" + "Talks resume".encode("utf-16-le") + b"\x00",
+        "undecodable text (invalid UTF-16)",
+    ),
+    "cut.html.gz": (
+        gzip.compress(STORY.encode() + HTML.encode())[:200],
+        "truncated gzip data (it ends before the compressed stream does)",
+    ),
+    "bad.txt.gz": (
+        b"\x1f\x8b\x08\x00garbage that is not deflate data",
+        "corrupt gzip data (invalid code lengths set)",
+    ),
+    "scan.pdf.txt.gz": (gzip.compress(b"%PDF-1.4 ..."), "a PDF file, not an article"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_gives_one_error(tmp_path: Path, name: str) -> None:
+    data, reason = BAD_FILES[name]
+    (tmp_path / name).write_bytes(data)
+    (error,) = list(read_source(str(tmp_path / name)))
+    assert isinstance(error, InputError)
+    assert str(error) == f"{tmp_path / name}: {reason}"
+
+
+def test_a_folder_of_bad_files_still_yields_the_good_one(tmp_path: Path) -> None:
+    for name, (data, _) in BAD_FILES.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(STORY)
+    results = list(read_source(str(tmp_path)))
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert [r.id for r in results if isinstance(r, RawDocument)] == ["good"]
+    assert len(errors) == len(BAD_FILES)
+    for error in errors:
+        assert "\n" not in str(error)
+        assert str(error) == f"{error.source}: {BAD_FILES[Path(error.source).name][1]}"
+
+
+def test_unsupported_url_scheme() -> None:
+    (error,) = list(read_source("s3://bucket/story.html"))
+    assert str(error) == "s3://bucket/story.html: only http and https URLs are read, not s3"
+
+
+# -- fallbacks (a feed entry's title and date) ------------------------------------------------
+
+BARE = (
+    "<html><body><article><p>Dock workers in a second port walked out on Tuesday, the union said, "
+    "as talks over pay stalled for a second week.</p></article></body></html>"
+)
+
+
+def test_fallbacks_fill_in_what_the_page_lacks() -> None:
+    doc = RawDocument(
+        id="f",
+        source="f",
+        text=None,
+        html=BARE,
+        fallback_title="Dock strike",
+        fallback_published="2024-03-12",
+    )
+    article = load_article(doc)
+    assert (article.title, article.published) == ("Dock strike", "2024-03-12")
+
+
+def test_the_page_wins_over_fallbacks() -> None:
+    dated = HTML.replace("<head>", '<head><meta property="article:published_time" content="2024-01-05">')
+    doc = RawDocument(
+        id="f", source="f", text=None, html=dated, fallback_title="Other", fallback_published="2024-03-12"
+    )
+    article = load_article(doc)
+    assert (article.title, article.published) == ("Dock strike spreads", "2024-01-05")
+
+
+def test_fallback_title_for_text() -> None:
+    body = "Dock workers walked out on Tuesday, the union said.\n"
+    bare = RawDocument(id="t", source="t", text=body, html=None, fallback_title="Dock strike")
+    assert load_article(bare).title == "Dock strike"
+    titled = replace(bare, text=f"Dock strike spreads\n\n{body}")
+    assert load_article(titled).title == "Dock strike spreads"

@@ -3,6 +3,11 @@
 ``read_source`` -> ``RawDocument`` -> ``load_article`` -> ``Article``; the steps in
 between (``decode_bytes``, ``clean_scraped_text``, ``read_html``, ``build_article``) are
 public too, for callers that already hold text or HTML.
+
+WARC files (``ingest.warc.read_warc``), feeds and web pages (``ingest.feeds``) and HTTP
+(``ingest.fetch.Fetcher``, ``FetchSettings``) are read through ``read_source`` too; their
+modules are imported only when needed, so that starting up does not load httpx,
+feedparser and warcio.
 """
 
 from wirewatch.ingest.articles import build_article
