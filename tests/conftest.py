@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "iran-drones-wire-story.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
+# A real PostgreSQL server for the store tests (skipped, saying why, where there is none).
+pytest_plugins = ["tests.postgres"]
+
 
 def assert_spans_exact(extraction: Extraction) -> None:
     """Every span of every statement is a stretch of ``article.text`` with those very words."""

@@ -20,3 +20,12 @@ class InputError(WirewatchError):
 
 class ConfigError(WirewatchError):
     """A setting is wrong (unknown spaCy model, bad value)."""
+
+
+class StoreError(WirewatchError):
+    """The database could not be opened, or an article could not be written to it."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason

@@ -1,0 +1,312 @@
+"""The article store: open a database by URL, bring its schema up to date, write and count.
+
+``Store(url)`` works the same on SQLite (the default, ``sqlite:///wirewatch.db``) and on
+PostgreSQL (``postgresql+psycopg://user@host/db``). Opening a store runs the Alembic
+migrations, so a database made by an older wirewatch is upgraded in place.
+
+Writing goes through :meth:`Store.writer`: one writer per run, which keeps the
+syndication index and the outlet and speaker ids in memory and commits each article
+with its statements in one transaction. A run killed at any point leaves whole articles
+only, and running it again continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from wirewatch.errors import StoreError
+from wirewatch.ingest import RawDocument
+from wirewatch.model import Extraction
+from wirewatch.store import schema
+from wirewatch.store.urls import canonical_url, host_of
+from wirewatch.syndication import Fingerprint, SyndicationIndex
+
+DEFAULT_DB = "sqlite:///wirewatch.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The database to use: ``url``, else ``$WIREWATCH_DB``, else ``wirewatch.db`` here."""
+    return url or os.environ.get("WIREWATCH_DB") or DEFAULT_DB
+
+
+def source_key(raw: RawDocument) -> str:
+    """What identifies an input across runs: its canonical URL, else where it was read from."""
+    return canonical_url(raw.url) or f"source:{raw.source}"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the writer did with one article."""
+
+    status: Literal["stored", "duplicate"]
+    article_id: int
+    group_id: int
+    statements: int = 0
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            backend = make_url(self.url).get_backend_name()
+        except ArgumentError as err:
+            raise StoreError(self.url, "not a database URL (try sqlite:///wirewatch.db)") from err
+        if backend not in ("sqlite", "postgresql"):
+            raise StoreError(_safe(self.url), "only SQLite and PostgreSQL databases are supported")
+        try:
+            self.engine: Engine = create_engine(self.url)
+        except (ArgumentError, ImportError) as err:
+            raise StoreError(_safe(self.url), f"not a database URL wirewatch can open ({err})") from err
+        if backend == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self._migrate()
+        except OperationalError as err:
+            raise StoreError(_safe(self.url), f"cannot open the database ({_first_line(err)})") from err
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(resources.files("wirewatch.store") / "migrations"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- what is already stored -------------------------------------------------------
+
+    def seen_sources(self) -> set[str]:
+        """The source keys of every input stored or recognised as a duplicate so far."""
+        with self.session() as s:
+            return set(s.scalars(select(schema.Sighting.url)))
+
+    def known_hashes(self) -> set[str]:
+        with self.session() as s:
+            return set(s.scalars(select(schema.Article.content_hash)))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: articles, groups, statements, speakers, outlets, sightings, failures."""
+        tables = {
+            "articles": schema.Article,
+            "groups": schema.SyndicationGroup,
+            "statements": schema.Statement,
+            "speakers": schema.Speaker,
+            "outlets": schema.Outlet,
+            "sightings": schema.Sighting,
+            "failures": schema.Failure,
+        }
+        with self.session() as s:
+            return {name: s.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
+
+    def writer(self) -> Writer:
+        return Writer(self)
+
+
+class Writer:
+    """The one writer of a run: stores articles in input order, one transaction each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.session = store.session()
+        self.index = SyndicationIndex()
+        self._group_of: dict[str, int] = {}  # article id (as index key) -> group id
+        rows = self.session.execute(
+            select(
+                schema.Article.id,
+                schema.Article.content_hash,
+                schema.Article.signature,
+                schema.Article.group_id,
+            ).order_by(schema.Article.id)
+        )
+        for article_id, content_hash, signature, group_id in rows:
+            key = str(article_id)
+            self.index.add(key, Fingerprint.from_bytes(content_hash, signature))
+            self._group_of[key] = group_id
+        self._outlets = {o.name: o.id for o in self.session.scalars(select(schema.Outlet))}
+        self._speakers = {(p.name, p.type): p.id for p in self.session.scalars(select(schema.Speaker))}
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, raw: RawDocument, extraction: Extraction | None, fp: Fingerprint) -> Outcome:
+        """Store one article with its statements, or record it as a copy of a stored one.
+
+        ``extraction`` may be None only when the worker already knew the article is a
+        duplicate (its content hash was stored before the run began).
+        """
+        try:
+            outcome = self._add(raw, extraction, fp)
+            self.session.commit()
+        except SQLAlchemyError as err:
+            self.session.rollback()
+            raise StoreError(raw.source, f"could not be stored ({_first_line(err)})") from err
+        return outcome
+
+    def fail(self, source: str, reason: str) -> None:
+        """Record an input that could not be read; once, however often it is retried."""
+        exists = self.session.scalar(
+            select(schema.Failure.id).where(schema.Failure.source == source, schema.Failure.reason == reason)
+        )
+        if exists is None:
+            self.session.add(schema.Failure(source=source[:2000], reason=reason))
+            self.session.commit()
+
+    def _add(self, raw: RawDocument, extraction: Extraction | None, fp: Fingerprint) -> Outcome:
+        s = self.session
+        key = source_key(raw)
+        url = canonical_url(raw.url)
+        same = s.scalar(select(schema.Article).where(schema.Article.content_hash == fp.content_hash))
+        if same is None and url is not None:
+            same = s.scalar(select(schema.Article).where(schema.Article.canonical_url == url))
+        if same is not None:
+            self._sight(same.id, key, raw.site_name, raw.url)
+            return Outcome("duplicate", same.id, same.group_id)
+        if extraction is None:
+            raise StoreError(raw.source, "was taken for a duplicate but its original is not stored")
+        article = extraction.article
+        outlet_id = self._outlet(article.site_name, article.url or raw.url)
+        match = self.index.find(fp)
+        if match is not None:
+            group_id = self._group_of[match]
+            group = s.get(schema.SyndicationGroup, group_id)
+            assert group is not None
+            group.size += 1
+        else:
+            group = schema.SyndicationGroup(title=article.title, size=1)
+            s.add(group)
+            s.flush()
+            group_id = group.id
+        row = schema.Article(
+            external_id=article.id[:1000],
+            source=raw.source,
+            url=article.url or raw.url,
+            canonical_url=url,
+            title=article.title,
+            site_name=article.site_name,
+            dateline=article.dateline,
+            published=article.published,
+            text=article.text,
+            headline_start=article.headline.start if article.headline else None,
+            headline_end=article.headline.end if article.headline else None,
+            headings=[[h.start, h.end] for h in article.headings],
+            content_hash=fp.content_hash,
+            signature=fp.to_bytes(),
+            raw_kind="html" if raw.html else "text",
+            raw=raw.html or raw.text or "",
+            outlet_id=outlet_id,
+            group_id=group_id,
+        )
+        s.add(row)
+        s.flush()
+        for position, st in enumerate(extraction.statements):
+            s.add(
+                schema.Statement(
+                    article_id=row.id,
+                    position=position,
+                    kind=st.kind,
+                    content=st.content_text,
+                    content_spans=[[p.start, p.end] for p in st.content],
+                    cue=st.cue.text[:200] if st.cue else None,
+                    cue_start=st.cue.start if st.cue else None,
+                    cue_end=st.cue.end if st.cue else None,
+                    speaker_id=self._speaker(st.speaker_name, st.speaker_type),
+                    speaker_text=st.speaker.text if st.speaker else None,
+                    speaker_start=st.speaker.start if st.speaker else None,
+                    speaker_end=st.speaker.end if st.speaker else None,
+                    speaker_role=st.speaker_role,
+                    addressee=st.addressee,
+                )
+            )
+        s.add(schema.Sighting(article_id=row.id, url=key, outlet_id=outlet_id))
+        s.flush()
+        index_key = str(row.id)
+        self.index.add(index_key, fp)
+        self._group_of[index_key] = group_id
+        return Outcome("stored", row.id, group_id, len(extraction.statements))
+
+    def _sight(self, article_id: int, key: str, site_name: str | None, url: str | None) -> None:
+        known = self.session.scalar(
+            select(schema.Sighting.id).where(
+                schema.Sighting.article_id == article_id, schema.Sighting.url == key
+            )
+        )
+        if known is None:
+            outlet_id = self._outlet(site_name, url)
+            self.session.add(schema.Sighting(article_id=article_id, url=key, outlet_id=outlet_id))
+
+    def _outlet(self, site_name: str | None, url: str | None) -> int | None:
+        host = host_of(url)
+        name = (site_name or "").strip()[:300] or host
+        if not name:
+            return None
+        if name not in self._outlets:
+            outlet = schema.Outlet(name=name, host=host)
+            self.session.add(outlet)
+            self.session.flush()
+            self._outlets[name] = outlet.id
+        return self._outlets[name]
+
+    def _speaker(self, name: str | None, type_: str) -> int | None:
+        if not name:
+            return None
+        key = (name[:500], type_)
+        if key not in self._speakers:
+            speaker = schema.Speaker(name=key[0], type=type_)
+            self.session.add(speaker)
+            self.session.flush()
+            self._speakers[key] = speaker.id
+        return self._speakers[key]
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers (search, the API) work while an ingest writes; NORMAL sync is safe
+    # with WAL (a crash loses at most the last transactions, never corrupts the file).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _first_line(err: Exception) -> str:
+    text = str(getattr(err, "orig", None) or err)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
