@@ -5,12 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Annotated, NoReturn
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.extract import Extractor
@@ -18,6 +30,10 @@ from wirewatch.ingest import load_article, read_source
 from wirewatch.model import Article
 from wirewatch.render import render_extraction
 from wirewatch.settings import Settings
+
+if TYPE_CHECKING:
+    from wirewatch.batch.ingest import IngestSummary
+    from wirewatch.store import Store
 
 app = typer.Typer(
     help="wirewatch: who said what in the news, with every fact tied to the words.",
@@ -71,6 +87,233 @@ def extract(
         raise typer.Exit(code=1)
 
 
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: $WIREWATCH_DB or sqlite:///wirewatch.db)."),
+]
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .html, .jsonl, .warc, feeds; also .gz), feed or page URLs, or -."
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one spaCy model each).")] = 1,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds to wait for a web server's answer.")
+    ] = 30.0,
+    tries: Annotated[int, typer.Option(min=1, help="Tries per URL (timeouts, 429 and 5xx are retried).")] = 3,
+    interval: Annotated[
+        float, typer.Option(min=0.0, help="Least seconds between two requests to the same host.")
+    ] = 1.0,
+) -> None:
+    """Store every article of SOURCES once, with its statements; a second run adds nothing."""
+    from functools import partial
+
+    from wirewatch.batch import ingest as run_ingest
+    from wirewatch.ingest.fetch import Fetcher, FetchSettings
+    from wirewatch.render import render_ingest_summary
+    from wirewatch.store import Store
+
+    settings = Settings.from_env()
+    if model:
+        settings = replace(settings, model=model)
+    try:
+        fetch = FetchSettings(read_timeout=timeout, tries=tries, min_interval=interval)
+        store = Store(db)
+    except WirewatchError as err:
+        _fail(str(err))
+    with store, Fetcher(fetch) as fetcher, Progress(
+        SpinnerColumn(), TextColumn("ingesting"), TextColumn("{task.completed} read"),
+        TextColumn("[green]{task.fields[stored]} stored"), TextColumn("{task.fields[dups]} duplicates"),
+        TextColumn("[red]{task.fields[failed]} failed"), RateColumn(), TimeElapsedColumn(),
+        console=stderr, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("ingest", total=None, stored=0, dups=0, failed=0)
+
+        def advance(summary: IngestSummary) -> None:
+            progress.update(
+                task,
+                completed=summary.read,
+                stored=summary.stored,
+                dups=summary.duplicates + summary.already,
+                failed=summary.failed,
+            )
+
+        try:
+            reader = partial(read_source, fetcher=fetcher)
+            summary = run_ingest(sources, store, settings, workers, on_article=advance, reader=reader)
+        except WirewatchError as err:
+            _fail(str(err))
+        totals = store.counts()
+    render_ingest_summary(Console(highlight=False), summary, totals, store.url)
+    if summary.failures and not (summary.stored or summary.duplicates or summary.already):
+        raise typer.Exit(code=1)
+
+
+SinceOption = Annotated[str | None, typer.Option(help="Articles published on or after (YYYY[-MM[-DD]]).")]
+UntilOption = Annotated[str | None, typer.Option(help="Articles published on or before (YYYY[-MM[-DD]]).")]
+OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (name or host).")]
+KindOption = Annotated[str | None, typer.Option(help="Only this kind: direct, indirect, mixed, headline.")]
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them) in statements and articles.")],
+    db: DbOption = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only statements by this speaker (canonical name).")
+    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="Statements to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Full-text search over statements and articles, best matches first."""
+    from wirewatch.listings import render_article_hits, render_statement_hits
+    from wirewatch.store.queries import Filters, search_articles, search_statements
+
+    with _open_store(db) as store:
+        try:
+            filters = Filters(speaker, outlet, since, until, kind)
+            hits = search_statements(store, query, filters, limit)
+            articles = [] if speaker or kind else search_articles(store, query, filters, max(5, limit // 2))
+        except WirewatchError as err:
+            _fail(str(err))
+    if as_json:
+        _json_lines(
+            [{"type": "statement", **asdict(h)} for h in hits]
+            + [{"type": "article", **asdict(a)} for a in articles]
+        )
+        return
+    out = Console(highlight=False)
+    render_statement_hits(out, hits, f"Statements matching {query!r}")
+    render_article_hits(out, articles)
+
+
+@app.command()
+def speakers(
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="Speakers to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """The most quoted speakers: statements, articles, roles seen and the outlets quoting them."""
+    from wirewatch.listings import render_speakers
+    from wirewatch.store.queries import Filters
+    from wirewatch.store.queries import speakers as most_quoted
+
+    with _open_store(db) as store:
+        try:
+            rows = most_quoted(store, Filters(None, outlet, since, until, kind), limit)
+        except WirewatchError as err:
+            _fail(str(err))
+    if as_json:
+        _json_lines([asdict(r) for r in rows])
+        return
+    render_speakers(Console(highlight=False), rows)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str, typer.Option("--speaker", help="The speaker's canonical name (see `speakers`).")],
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Everything one speaker said, over time, with outlet, date and a link to the words."""
+    from wirewatch.listings import render_statement_hits
+    from wirewatch.store.queries import Filters
+    from wirewatch.store.queries import quotes as said_by
+
+    with _open_store(db) as store:
+        try:
+            hits = said_by(store, speaker, Filters(None, outlet, since, until, kind), limit)
+        except WirewatchError as err:
+            _fail(str(err))
+    if as_json:
+        _json_lines([asdict(h) for h in hits])
+        return
+    render_statement_hits(Console(highlight=False), hits, f"{speaker}")
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_outlets: Annotated[int, typer.Option(min=1, help="Only stories carried by this many outlets.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, help="Stories to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """The most widely carried stories: each syndication group with the outlets that ran it."""
+    from wirewatch.listings import render_stories
+    from wirewatch.store.queries import Filters
+    from wirewatch.store.queries import stories as carried
+
+    with _open_store(db) as store:
+        try:
+            rows = carried(store, Filters(None, outlet, since, until), limit, min_outlets)
+        except WirewatchError as err:
+            _fail(str(err))
+    if as_json:
+        _json_lines([asdict(r) for r in rows])
+        return
+    render_stories(Console(highlight=False), rows)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder to write the files into.")] = "export",
+    tables: Annotated[
+        list[str] | None, typer.Option("--table", help="articles, statements, speakers (default: all).")
+    ] = None,
+) -> None:
+    """Write articles, statements and speakers to files (one per table)."""
+    from wirewatch.store.export import export as write_tables
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        _fail(f"--format {fmt}: not a format wirewatch exports (jsonl, csv or parquet)")
+    chosen = tables or ["articles", "statements", "speakers"]
+    unknown = [t for t in chosen if t not in ("articles", "statements", "speakers")]
+    if unknown:
+        _fail(f"--table {unknown[0]}: not a table (articles, statements or speakers)")
+    with _open_store(db) as store, Progress(
+        SpinnerColumn(), TextColumn("exporting {task.description}"), TextColumn("{task.completed} rows"),
+        RateColumn(), console=stderr, transient=True,
+    ) as progress:  # fmt: skip
+        tasks: dict[str, Any] = {}
+
+        def advance(table: str, n: int) -> None:
+            if table not in tasks:
+                tasks[table] = progress.add_task(table, total=None)
+            progress.update(tasks[table], advance=n)
+
+        try:
+            paths = write_tables(store, Path(output), fmt, chosen, on_rows=advance)  # type: ignore[arg-type]
+        except WirewatchError as err:
+            _fail(str(err))
+    for table, path in paths.items():
+        Console(highlight=False).print(f"{table}: {path}")
+
+
 @eval_app.command("statements")
 def eval_statements(
     gold: Annotated[
@@ -121,6 +364,45 @@ def eval_statements(
         render_errors(out, found, None if show < 0 else show)
 
 
+@eval_app.command("syndication")
+def eval_syndication(
+    gold: Annotated[
+        str, typer.Argument(help="JSONL of {id, text|html, title?, url?, site_name?, group} records.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Group the records as the store does and score the grouping (pairwise P/R/F1)."""
+    from wirewatch.evaluation.syndication import pairwise_scores, predict_groups
+
+    records = []
+    try:
+        with open(gold, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if line.strip():
+                    record = json.loads(line)
+                    if not isinstance(record, dict) or "group" not in record or "id" not in record:
+                        _fail(f"{gold}:{number}: a record needs an id and a group")
+                    records.append(record)
+        rows = predict_groups(records)
+    except OSError as err:
+        _fail(f"{gold}: cannot read ({err.strerror or err})")
+    except json.JSONDecodeError as err:
+        _fail(f"{gold}: not valid JSON ({err.msg}, line {err.lineno})")
+    except WirewatchError as err:
+        _fail(str(err))
+    figures = pairwise_scores(rows)
+    if as_json:
+        sys.stdout.write(json.dumps(figures) + "\n")
+        return
+    Console(highlight=False).print(
+        f"precision {figures['precision']:.4f} · recall {figures['recall']:.4f} · F1 {figures['f1']:.4f}\n"
+        f"{figures['articles']} articles, {figures['true_groups']} true stories, "
+        f"{figures['predicted_groups']} predicted; pairs: {figures['correct_pairs']} correct of "
+        f"{figures['predicted_pairs']} predicted and {figures['true_pairs']} true",
+        soft_wrap=True,
+    )
+
+
 def _articles(paths: list[str], failures: list[InputError]) -> Iterator[Article]:
     """Every readable article of ``paths``; each one that is not gets a one-line error."""
     for path in paths:
@@ -137,6 +419,42 @@ def _articles(paths: list[str], failures: list[InputError]) -> Iterator[Article]
 def _report(err: InputError, failures: list[InputError]) -> None:
     failures.append(err)
     stderr.print(f"[red]error[/red]: {err}", markup=True, soft_wrap=True)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second, over the last seconds of the run."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "- articles/s", style="cyan")
+
+
+def _open_store(url: str | None) -> Store:
+    """An existing store to read: a missing SQLite file is an error, not a new empty database."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from wirewatch.store import Store, database_url
+
+    url = database_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        parsed = None
+    if (
+        parsed is not None
+        and parsed.get_backend_name() == "sqlite"
+        and parsed.database not in (None, "", ":memory:")
+    ) and not Path(parsed.database).exists():
+        _fail(f"{url}: no such database (run `wirewatch ingest` first)")
+    try:
+        return Store(url)
+    except WirewatchError as err:
+        _fail(str(err))
+
+
+def _json_lines(rows: list[dict[str, Any]]) -> None:
+    sys.stdout.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def _fail(message: str) -> NoReturn:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.panel import Panel
@@ -9,6 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from wirewatch.model import Extraction, Statement
+
+if TYPE_CHECKING:
+    from wirewatch.batch.ingest import IngestSummary
 
 _KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "yellow", "headline": "magenta"}
 
@@ -63,3 +68,34 @@ def _statement_block(number: int, statement: Statement) -> Table:
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[")
+
+
+def render_ingest_summary(
+    console: Console, summary: IngestSummary, totals: dict[str, int], database: str
+) -> None:
+    """What a run did, then what the database holds; each failure with its reason."""
+    console.print(
+        f"[bold]{summary.read}[/bold] read · [green]{summary.stored} stored[/green] "
+        f"({_n(summary.statements, 'statement')}) · {_n(summary.duplicates, 'duplicate')} · "
+        f"{summary.already} already stored · [red]{summary.failed} failed[/red]",
+        soft_wrap=True,
+    )
+    shown = summary.failures[:20]
+    for err in shown:
+        console.print(f"  [red]failed[/red] {_escape(err.source)}: {_escape(err.reason)}", soft_wrap=True)
+    if len(summary.failures) > len(shown):
+        console.print(f"  ... and {len(summary.failures) - len(shown)} more (all are in the failures table)")
+    from sqlalchemy.engine import make_url
+
+    where = make_url(database).render_as_string(hide_password=True)
+    console.print(
+        f"{_escape(where)}: {_n(totals['articles'], 'article')} "
+        f"in {_n(totals['groups'], 'story', 'stories')}, "
+        f"{_n(totals['statements'], 'statement')}, {_n(totals['speakers'], 'speaker')}, "
+        f"{_n(totals['outlets'], 'outlet')}",
+        soft_wrap=True,
+    )
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
