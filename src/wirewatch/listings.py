@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -90,8 +91,12 @@ def _quote_card(console: Console, hit: StatementHit) -> None:
     where = " · ".join(part for part in (hit.published, hit.outlet, hit.kind, hit.cue) if part)
     start, end = hit.spans[0][0], hit.spans[-1][1]
     link = f"{hit.url}  " if hit.url else ""
-    console.print(Text("  ").append(who))
-    console.print(Text(f"    {where}", style="dim"))
-    console.print(Text(f"    “{hit.content}”"))
-    console.print(Text(f"    {link}article {hit.article_id}, chars {start}-{end}", style="dim"))
+    console.print(Padding(who, (0, 0, 0, 2), expand=False))
+    # Indented as a block, so that a long quote wraps under itself.
+    for line, style in (
+        (where, "dim"),
+        (f"“{hit.content}”", ""),
+        (f"{link}article {hit.article_id}, chars {start}-{end}", "dim"),
+    ):
+        console.print(Padding(Text(line, style=style), (0, 0, 0, 4), expand=False))
     console.print()
