@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 StatementKind = Literal["direct", "indirect", "mixed", "headline"]
 SpeakerType = Literal["person", "organization", "country", "unknown"]
+# Whether an event happened, as the text tells it.
+EventModality = Literal["occurred", "planned", "denied", "hypothetical"]
+DateGranularity = Literal["day", "week", "month", "year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +101,87 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """A party to an event: the words naming it and its CAMEO actor code.
+
+    ``code`` is a country or international-organisation block and optional role blocks
+    (``RUS``, ``RUSMIL``, ``USAGOV``, ``IGONAT``); None when the words name no actor the
+    lexicons know.
+    """
+
+    text: str
+    code: str | None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        span = self.span.to_dict() if self.span else {"start": None, "end": None}
+        return {"text": self.text, "code": self.code, "start": span["start"], "end": span["end"]}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened or is planned, resolved against the publication date."""
+
+    value: str  # ISO date: the first day of the week, month or year for coarser ones
+    granularity: DateGranularity
+    span: Span  # the words that say it ("Monday", "early July")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "granularity": self.granularity, "text": self.span.text,
+                "start": self.span.start, "end": self.span.end}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, coded to CAMEO (and PLOVER), with how sure the text is of it.
+
+    ``reported_by`` is the index (in ``Extraction.statements``) of the statement whose
+    content the event is, so that a claim is never shown as a fact.
+    """
+
+    source: Actor
+    target: Actor | None
+    code: str  # CAMEO event code, most specific the text supports ("0234", "19")
+    name: str  # its CAMEO name
+    plover: str | None  # PLOVER type; None for CAMEO 01/02, which PLOVER drops
+    modality: EventModality
+    sentence: Span
+    trigger: Span
+    object: Span | None = None
+    reported_by: int | None = None
+    date: EventDate | None = None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "code": self.code,
+            "name": self.name,
+            "plover": self.plover,
+            "modality": self.modality,
+            "object": self.object.to_dict() if self.object else None,
+            "reported_by": self.reported_by,
+            "sentence": self.sentence.to_dict(),
+            "trigger": self.trigger.to_dict(),
+            "date": self.date.to_dict() if self.date else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What wirewatch read from one article."""
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    events: tuple[Event, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),
             "statements": [s.to_dict() for s in self.statements],
+            "events": [e.to_dict() for e in self.events],
         }
