@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirewatch.model import Article, Extraction, Span, Statement
+from wirewatch.model import Actor, Article, Event, EventDate, Extraction, Span, Statement
 from wirewatch.nlp import load_pipeline
 from wirewatch.nlp.records import Attribution, CharRange
 from wirewatch.settings import Settings
+
+if TYPE_CHECKING:
+    from wirewatch.nlp.actors import CodedActor
+    from wirewatch.nlp.events import EventRecord
 
 
 class Extractor:
@@ -18,7 +23,7 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.nlp = nlp or load_pipeline(self.settings.model)
+        self.nlp = nlp or load_pipeline(self.settings.model, self.settings.actor_lexicons)
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
@@ -26,12 +31,15 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         pairs = ((self._doc(a), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            yield Extraction(article=article, statements=statements_of(doc, article))
+            yield Extraction(
+                article=article, statements=statements_of(doc, article), events=events_of(doc, article)
+            )
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         if article.headline is not None:
             doc._.wirewatch_headline = (article.headline.start, article.headline.end)
+        doc._.wirewatch_published = article.published
         return doc
 
 
@@ -55,4 +63,34 @@ def _statement(text: str, a: Attribution) -> Statement:
         speaker_role=a.speaker_role,
         speaker_type=a.speaker_type,  # type: ignore[arg-type]
         addressee=a.addressee,
+    )
+
+
+def events_of(doc: Doc, article: Article) -> tuple[Event, ...]:
+    """The doc's event records as public events with spans into ``article.text``."""
+    text = article.text
+    return tuple(_event(text, e) for e in doc._.wirewatch_events or [])
+
+
+def _actor(text: str, actor: CodedActor) -> Actor:
+    return Actor(text=actor.text, code=actor.code, span=Span.of(text, actor.start, actor.end))
+
+
+def _event(text: str, e: EventRecord) -> Event:
+    date = None
+    if e.date is not None:
+        value, granularity, (start, end) = e.date
+        date = EventDate(value=value, granularity=granularity, span=Span.of(text, start, end))  # type: ignore[arg-type]
+    return Event(
+        source=_actor(text, e.source),
+        target=_actor(text, e.target) if e.target else None,
+        code=e.code,
+        name=e.name,
+        plover=e.plover,
+        modality=e.modality,  # type: ignore[arg-type]
+        sentence=Span.of(text, *e.sentence),
+        trigger=Span.of(text, *e.trigger),
+        object=_span(text, e.object),
+        reported_by=e.reported_by,
+        date=date,
     )

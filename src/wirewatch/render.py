@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.model import Extraction, Statement
+from wirewatch.model import Event, Extraction, Statement
 
 if TYPE_CHECKING:
     from wirewatch.batch.ingest import IngestSummary
@@ -27,15 +27,44 @@ def render_extraction(console: Console, extraction: Extraction) -> None:
             for part in (article.site_name, article.dateline, article.published, article.url)
             if part
         ),
-        f"{len(extraction.statements)} statements · id {_escape(article.id)}",
+        f"{len(extraction.statements)} statements · {len(extraction.events)} events"
+        f" · id {_escape(article.id)}",
     ]
     console.print(Panel("\n".join(line for line in about if line), box=box.ROUNDED, expand=True))
     if not extraction.statements:
         console.print("  (no attributed statements)\n")
-        return
     for number, statement in enumerate(extraction.statements, 1):
         console.print(_statement_block(number, statement))
+    if extraction.events:
+        console.print("[bold]Events[/bold]")
+        for event in extraction.events:
+            console.print(_event_line(event, extraction.statements))
     console.print()
+
+
+_MODALITY_STYLE = {"occurred": "green", "planned": "yellow", "denied": "red", "hypothetical": "magenta"}
+
+
+def _event_line(event: Event, statements: tuple[Statement, ...]) -> Text:
+    """``IRNGOV -> RUS  072 Provide military aid (AID)  planned  reported by Jake Sullivan``."""
+    line = Text("  ")
+    line.append(f"{event.source.code}", style="bold")
+    line.append(f" ({event.source.text})", style="dim")
+    if event.target is not None:
+        line.append(f" → {event.target.code}", style="bold")
+        line.append(f" ({event.target.text})", style="dim")
+    line.append(f"  {event.code} {event.name}")
+    if event.plover:
+        line.append(f" ({event.plover})", style="dim")
+    line.append(f"  {event.modality}", style=_MODALITY_STYLE.get(event.modality, ""))
+    if event.reported_by is not None and event.reported_by < len(statements):
+        reporter = statements[event.reported_by]
+        who = reporter.speaker_name or (reporter.speaker.text if reporter.speaker else "an unnamed source")
+        line.append(f"  claimed by {who} (statement {event.reported_by + 1})", style="italic")
+    if event.date is not None:
+        line.append(f"  {event.date.value} ({event.date.span.text})", style="dim")
+    line.append(f"  · chars {event.trigger.start}-{event.trigger.end}", style="dim")
+    return line
 
 
 def _statement_block(number: int, statement: Statement) -> Table:

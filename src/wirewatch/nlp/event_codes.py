@@ -1,0 +1,164 @@
+"""The CAMEO event lexicons: verbs -> codes, code names, PLOVER types, and refinements.
+
+Data files under ``lexicons/events/``: ``verbs.tsv`` (ours; a user file in the same
+format extends it), ``objects.tsv`` (ours: what kind of aid an object is),
+``cameo-codes.tsv`` (the CAMEO 1.1b3 code list) and ``cameo-to-plover.tsv`` (the PLOVER
+project's 2021 mapping, CC BY-SA 4.0).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from wirewatch.errors import ConfigError
+
+_FOLDER = "wirewatch.nlp.lexicons"
+
+# PLOVER's 2021 table drops CAMEO 01 and 02. Appeals are requests in PLOVER's own
+# definition of REQUEST ("all requests, demands, and orders"), so wirewatch maps 02 there;
+# 01 (public statements, denials) has no PLOVER type.
+_PLOVER_EXTRA = {"02": "REQUEST"}
+
+# Codes made more specific by what kind of thing is given, asked for or cut off.
+_BY_KIND = {
+    "023": {"economic": "0231", "military": "0232", "humanitarian": "0233", "protection": "0234"},
+    "033": {"economic": "0331", "military": "0332", "humanitarian": "0333", "protection": "0334"},
+    "070": {"economic": "071", "military": "072", "humanitarian": "073", "protection": "074"},
+    "103": {"economic": "1031", "military": "1032", "humanitarian": "1033", "protection": "1034"},
+    "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
+}
+
+# A framing verb's code given the root of the act it frames ("threaten to attack": 13 + 19).
+_FRAMED = {
+    "02": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "045": "028"},
+    "03": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "045": "039"},
+    "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "045": "108"},
+    "12": {"04": "125", "06": "121", "07": "122", "045": "126"},
+    "13": {"16": "131", "17": "137", "14": "133", "18": "138", "19": "138", "20": "138", "164": "134"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    verb: str  # lemma, with its particle ("hand over")
+    code: str
+    target: tuple[str, ...]  # roles, in order of preference
+    object: tuple[str, ...]
+    planned: bool = False
+    frame: bool = False
+
+
+class EventLexicon:
+    """Verbs and the CAMEO/PLOVER tables, loaded once; ``extended`` adds user verb files."""
+
+    def __init__(self, verbs: dict[str, VerbEntry]) -> None:
+        self.verbs = verbs
+        self.names = cameo_names()
+        self.plover = plover_types()
+        self.kinds = object_kinds()
+
+    @classmethod
+    @cache
+    def default(cls) -> EventLexicon:
+        return cls(read_verbs(_packaged("verbs.tsv"), "verbs.tsv"))
+
+    def extended(self, *paths: str | Path) -> EventLexicon:
+        verbs = dict(self.verbs)
+        for path in paths:
+            verbs.update(read_verbs(Path(path).read_text(encoding="utf-8"), str(path)))
+        return EventLexicon(verbs)
+
+    def entry(self, lemma: str, particle: str | None = None) -> VerbEntry | None:
+        if particle and (found := self.verbs.get(f"{lemma} {particle}")):
+            return found
+        return self.verbs.get(lemma)
+
+    def name(self, code: str) -> str:
+        return self.names.get(code) or self.names.get(code[:3]) or self.names.get(code[:2], code)
+
+    def plover_type(self, code: str) -> str | None:
+        for prefix in (code, code[:3], code[:2]):
+            if prefix in self.plover:
+                return self.plover[prefix]
+        return _PLOVER_EXTRA.get(code[:2])
+
+    def refine_by_kind(self, code: str, kind: str | None) -> str:
+        """``070`` + military -> ``072``; codes with no such refinement are kept."""
+        if kind is None:
+            return code
+        for base in (code, code[:3]):
+            if kind in _BY_KIND.get(base, {}):
+                return _BY_KIND[base][kind]
+        return code
+
+    def framed(self, frame_code: str, inner_code: str) -> str:
+        """The framing verb's code, made specific by the act it frames."""
+        table = _FRAMED.get(frame_code[:2], {})
+        found = table.get(inner_code[:3]) or table.get(inner_code[:2])
+        if found is None:
+            return frame_code
+        if found in ("023", "033", "103") and inner_code[:2] == "07":
+            # "offer to provide military aid": keep the kind the inner act had
+            kind = {"071": "economic", "072": "military", "073": "humanitarian", "074": "protection"}
+            return self.refine_by_kind(found, kind.get(inner_code[:3]))
+        return found
+
+
+def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
+    verbs: dict[str, VerbEntry] = {}
+    rows = csv.reader(
+        (line for line in text.splitlines() if line.strip() and not line.startswith("#")), delimiter="\t"
+    )
+    for number, row in enumerate(rows, start=1):
+        if row and row[0] == "verb":
+            continue  # the header
+        if len(row) < 2 or not row[1].strip():
+            raise ConfigError(f"{source}: row {number} needs at least a verb and a code")
+        row = [*row, "", "", ""][:5]
+        verb, code, target, obj, flags = (cell.strip() for cell in row)
+        marks = {f.strip() for f in flags.split(",") if f.strip()}
+        verbs[verb.lower()] = VerbEntry(
+            verb=verb.lower(),
+            code=code,
+            target=_roles(target),
+            object=_roles(obj),
+            planned="planned" in marks,
+            frame="frame" in marks,
+        )
+    return verbs
+
+
+def _roles(cell: str) -> tuple[str, ...]:
+    return tuple(r.strip() for r in cell.split(",") if r.strip() and r.strip() != "-")
+
+
+@cache
+def cameo_names() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in packaged_table("cameo-codes.tsv")}
+
+
+@cache
+def plover_types() -> dict[str, str]:
+    return {
+        row["cameo_code"]: row["plover_type"]
+        for row in packaged_table("cameo-to-plover.tsv")
+        if row["plover_type"]
+    }
+
+
+@cache
+def object_kinds() -> dict[str, str]:
+    return {row["noun"]: row["kind"] for row in packaged_table("objects.tsv")}
+
+
+def packaged_table(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _packaged(name).splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _packaged(name: str) -> str:
+    return resources.files(_FOLDER).joinpath("events", name).read_text(encoding="utf-8")

@@ -1,0 +1,427 @@
+"""The ``wirewatch_events`` component: who did what to whom, coded to CAMEO and PLOVER.
+
+Runs after the statement components. For each verb the event lexicon knows (``attack``,
+``provide``, ``hand over``), it finds:
+
+- the **source**: the verb's subject, or the agent of a passive, or, for a verb with no
+  subject of its own, the subject of the verb it hangs from ("is preparing to provide",
+  "were used by the rebels to attack", "Russia's plan to acquire"); pronouns inside a
+  quotation are the speaker's;
+- the **target** and the **object**, where the lexicon says they are (direct object,
+  indirect object, a preposition: "provide Russia with UAVs");
+- the **code**: the verb's CAMEO code, made more specific by the kind of object ("provide
+  weapons": military aid, 072) and, for verbs that frame another act ("threaten to attack",
+  "offer to mediate"), by that act, which is then not an event of its own;
+- the **modality** (:mod:`wirewatch.nlp.modality`), denied also when the event is the
+  content of a denial;
+- **reported_by**: the statement whose content the event is, so a claim is never a fact;
+- the **date**, from a date expression attached to the verb, resolved against the
+  publication date (:mod:`wirewatch.nlp.event_dates`).
+
+Each (source actor, target actor) pair of conjoined actors is an event of its own, as
+CAMEO codes them ("the United States and NATO" is two targets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.nlp.actors import ActorLexicon, CodedActor, code_actors
+from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
+from wirewatch.nlp.event_dates import date_of
+from wirewatch.nlp.modality import modality_of
+from wirewatch.nlp.records import Attribution, CharRange
+
+# Cue verbs of a statement that denies what it reports.
+_DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+# "X responded by saying that no ...": a response that negates is a denial.
+_RESPONDING = frozenset({"respond", "reply", "react", "retort", "counter", "hit"})
+_PRONOUNS = frozenset({"we", "us", "our", "i", "me"})
+# The longest object phrase kept: an object is a noun phrase, not a clause.
+_MAX_OBJECT_TOKENS = 25
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """An event as the component leaves it on the Doc: character ranges into ``doc.text``."""
+
+    source: CodedActor
+    target: CodedActor | None
+    code: str
+    name: str
+    plover: str | None
+    modality: str
+    sentence: CharRange
+    trigger: CharRange
+    object: CharRange | None = None
+    reported_by: int | None = None
+    date: tuple[str, str, CharRange] | None = None  # (ISO value, granularity, words)
+
+
+if not Doc.has_extension("wirewatch_events"):
+    Doc.set_extension("wirewatch_events", default=None)
+if not Doc.has_extension("wirewatch_published"):
+    # The article's publication date (ISO), when the caller knows it: anchors relative dates.
+    Doc.set_extension("wirewatch_published", default=None)
+
+
+@Language.factory("wirewatch_events", default_config={"actor_lexicons": [], "verb_lexicons": []})
+def make_events(
+    nlp: Language, name: str, actor_lexicons: list[str], verb_lexicons: list[str]
+) -> EventExtractor:
+    return EventExtractor(actor_lexicons, verb_lexicons)
+
+
+class EventExtractor:
+    def __init__(self, actor_lexicons: Iterable[str] = (), verb_lexicons: Iterable[str] = ()) -> None:
+        self.actors = ActorLexicon.default().extended(*actor_lexicons)
+        self.verbs = EventLexicon.default().extended(*verb_lexicons)
+
+    def __call__(self, doc: Doc) -> Doc:
+        statements: list[Attribution] = doc._.wirewatch_statements or []
+        events: list[EventRecord] = []
+        for sent in doc.sents:
+            events.extend(self._sentence_events(doc, sent, statements))
+        events.extend(self._response_denials(doc, statements))
+        events.sort(key=lambda e: (e.trigger[0], e.source.start, e.target.start if e.target else -1))
+        doc._.wirewatch_events = events
+        return doc
+
+    # -- events of verbs ----------------------------------------------------------------
+
+    def _sentence_events(self, doc: Doc, sent: Span, statements: list[Attribution]) -> Iterator[EventRecord]:
+        triggers = [(t, e) for t in sent if (e := self._entry(t)) is not None]
+        framed: dict[int, tuple[Token, VerbEntry]] = {}
+        for token, entry in triggers:
+            if entry.frame and (inner := self._framed_act(token, triggers)) is not None:
+                framed[token.i] = inner
+        consumed = {inner.i for inner, _ in framed.values()}
+        for token, entry in triggers:
+            if token.i in consumed:
+                continue
+            yield from self._events(doc, sent, token, entry, framed.get(token.i), statements)
+
+    def _entry(self, token: Token) -> VerbEntry | None:
+        """The lexicon entry of a verb, with its particle or preposition ("call for") first."""
+        if token.pos_ != "VERB":
+            return None
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
+                return entry
+        return self.verbs.verbs.get(lemma)
+
+    def _framed_act(
+        self, frame: Token, triggers: list[tuple[Token, VerbEntry]]
+    ) -> tuple[Token, VerbEntry] | None:
+        """The event verb in the complement of a framing verb ("threatened to cut off")."""
+        for token, entry in triggers:
+            if token.i == frame.i:
+                continue
+            if token.head.i == frame.i and token.dep_ in ("xcomp", "ccomp", "pcomp"):
+                return token, entry
+            # "called for X to withdraw": the act hangs from the preposition's object
+            if token.head.head.i == frame.i and token.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
+                return token, entry
+        return None
+
+    def _events(
+        self,
+        doc: Doc,
+        sent: Span,
+        trigger: Token,
+        entry: VerbEntry,
+        inner: tuple[Token, VerbEntry] | None,
+        statements: list[Attribution],
+    ) -> Iterator[EventRecord]:
+        reported_by = _statement_of(trigger, statements)
+        sources = self._sources(trigger, statements, reported_by)
+        if not sources:
+            return
+        targets = self._targets(trigger, entry)
+        obj_token = _role_token(trigger, entry.object, passive=_is_passive(trigger))
+        code = entry.code
+        if inner is not None:
+            inner_token, inner_entry = inner
+            inner_code = self.verbs.refine_by_kind(inner_entry.code, self._kind(inner_token, inner_entry))
+            code = self.verbs.framed(code, inner_code)
+            if not targets:
+                targets = self._targets(inner_token, inner_entry) or self._inner_subject(inner_token, sources)
+            if obj_token is None:
+                obj_token = _role_token(inner_token, inner_entry.object, passive=_is_passive(inner_token))
+        else:
+            code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
+        if not targets and obj_token is not None and entry.planned:
+            targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
+        modality = modality_of(trigger, planned_verb=entry.planned)
+        if reported_by is not None and _cue_lemma(doc, statements[reported_by]) in _DENYING:
+            modality = "denied"
+        date = date_of(trigger, doc._.wirewatch_published, planned=modality == "planned")
+        obj = _phrase(obj_token) if obj_token is not None else None
+        for source in sources:
+            for target in targets or [None]:
+                if target is not None and target.code == source.code:
+                    continue  # an actor does not act on itself ("Iran and Iraq" aside)
+                yield EventRecord(
+                    source=source,
+                    target=target,
+                    code=code,
+                    name=self.verbs.name(code),
+                    plover=self.verbs.plover_type(code),
+                    modality=modality,
+                    sentence=(sent.start_char, sent.end_char),
+                    trigger=(trigger.idx, trigger.idx + len(trigger)),
+                    object=obj,
+                    reported_by=reported_by,
+                    date=date,
+                )
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def _sources(
+        self, trigger: Token, statements: list[Attribution], reported_by: int | None
+    ) -> list[CodedActor]:
+        for head in _subject_heads(trigger):
+            if head.lower_ in _PRONOUNS and reported_by is not None:
+                return self._speaker_actor(head, statements[reported_by])
+            found = code_actors(head, self.actors)
+            if found:
+                return found
+            possessor = self._owner(head)
+            if possessor:
+                return possessor
+            if head.pos_ != "PRON":
+                return []  # a subject that names no actor: no event
+        return []
+
+    def _speaker_actor(self, pronoun: Token, statement: Attribution) -> list[CodedActor]:
+        """ "We have provided ..." in a quotation: the speaker's country or government."""
+        code = None
+        if statement.speaker_role:
+            code = self.actors.code_phrase(statement.speaker_role)
+        if code is None and statement.speaker_name:
+            code = self.actors.code_phrase(statement.speaker_name)
+        if code is None:
+            return []
+        return [CodedActor(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), code)]
+
+    def _targets(self, trigger: Token, entry: VerbEntry) -> list[CodedActor]:
+        """The first role that names an actor ("supplied drones to Russia": not the drones)."""
+        passive = _is_passive(trigger)
+        for role in entry.target:
+            token = _role_token(trigger, (role,), passive=passive)
+            if token is None:
+                continue
+            found = code_actors(token, self.actors) or self._owner(token)
+            # "on the United States and NATO's expansion": a conjunct that is not itself an
+            # actor may still belong to one.
+            for conj in token.conjuncts:
+                if not any(a.start <= conj.idx < a.end for a in found) and not code_actors(conj, self.actors):
+                    found = [*found, *self._owner(conj)]
+            if found:
+                return found
+        return []
+
+    def _inner_subject(self, inner: Token, sources: list[CodedActor]) -> list[CodedActor]:
+        """ "demanded that the US cancel": the one asked is the framed act's subject."""
+        subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        found = code_actors(subject, self.actors)
+        return [a for a in found if a.code not in {s.code for s in sources}]
+
+    def _owner(self, token: Token) -> list[CodedActor]:
+        """The actor a thing belongs to: "NATO's expansion", "Iran drones", "Iranian drones"."""
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                found = code_actors(child, self.actors)
+                if found:
+                    return found
+        return []
+
+    def _kind(self, trigger: Token, entry: VerbEntry) -> str | None:
+        token = _role_token(trigger, entry.object, passive=_is_passive(trigger))
+        if token is None:
+            return None
+        kinds = self.verbs.kinds
+        for word in _object_words(token):
+            kind = kinds.get(word.lemma_.lower()) or kinds.get(word.lower_)
+            if kind:
+                return kind
+        return None
+
+    # -- denials by response ---------------------------------------------------------------
+
+    def _response_denials(self, doc: Doc, statements: list[Attribution]) -> Iterator[EventRecord]:
+        """ "Iran responded by saying that no ... had taken place": a denial (CAMEO 016)."""
+        for statement in statements:
+            if statement.cue is None or statement.speaker is None:
+                continue
+            cue = _token_at(doc, statement.cue[0])
+            if cue is None:
+                continue
+            response = next(
+                (t for t in (cue, cue.head, cue.head.head) if t.lemma_.lower() in _RESPONDING), None
+            )
+            if response is None or not _content_negates(doc, statement):
+                continue
+            speaker = _token_at(doc, statement.speaker[0])
+            sources = code_actors(speaker, self.actors) if speaker is not None else []
+            if not sources:
+                sources = self._speaker_actor(speaker, statement) if speaker is not None else []
+            sent = response.sent
+            for source in sources:
+                yield EventRecord(
+                    source=source,
+                    target=None,
+                    code="016",
+                    name=self.verbs.name("016"),
+                    plover=self.verbs.plover_type("016"),
+                    modality="occurred",
+                    sentence=(sent.start_char, sent.end_char),
+                    trigger=(response.idx, response.idx + len(response)),
+                )
+
+
+def _subject_heads(trigger: Token) -> Iterator[Token]:
+    """Who does the act: the subject, the passive's agent, or a governing verb's subject.
+
+    A pronoun subject of a complement clause stands for the subject of the clause it
+    complements ("Iran has maintained that it is against the war ... while blaming"), so
+    the climb goes on past it; the pronoun is offered last, for the caller to resolve.
+    """
+    token = trigger
+    pronoun: Token | None = None
+    for _ in range(6):
+        agent = _agent(token)
+        if agent is not None:
+            yield agent
+            return
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and not _is_passive(token):
+            if subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS or token.dep_ not in _CLIMBING:
+                yield subject
+                return
+            pronoun = pronoun or subject
+        if token.dep_ in _CLIMBING and token.head.i != token.i:
+            head = token.head
+            if head.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    yield owner  # "Russia's plan to acquire"
+                break
+            if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
+                head = head.head
+            token = head
+            continue
+        if token.dep_ == "relcl":
+            yield token.head  # "the forces that attacked"
+        break
+    if pronoun is not None:
+        yield pronoun
+
+
+# Clauses whose missing (or pronoun) subject is found on the verb they hang from.
+_CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+
+
+def _agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) -> Token | None:
+    for role in roles:
+        if role == "dobj":
+            wanted = ("nsubjpass",) if passive else ("dobj",)
+            found = next((c for c in trigger.children if c.dep_ in wanted), None)
+        elif role == "dative":
+            found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+            if found is None:
+                found = _pobj(trigger, "to", "dative")
+        else:
+            found = _pobj(trigger, role, "prep")
+            if found is None:
+                # "blaming the roots of the crisis on the US": the preposition went to the object
+                obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    found = next(
+                        (p for t in obj.subtree if t.dep_ == "prep" and t.lower_ == role for p in t.children
+                         if p.dep_ == "pobj"),
+                        None,
+                    )  # fmt: skip
+        if found is not None:
+            return found
+    return None
+
+
+def _pobj(token: Token, word: str, dep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in (dep, "prep", "dative") and child.lower_ == word:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _object_words(token: Token) -> Iterator[Token]:
+    """The head of an object, its modifiers, and what it is "of" ("types of drones")."""
+    yield token
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            yield child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+                    yield from (c for c in grandchild.children if c.dep_ in ("compound", "amod"))
+
+
+def _phrase(token: Token) -> CharRange | None:
+    """The noun phrase of an object, without trailing clauses or parentheses."""
+    tokens = [t for t in token.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.i > token.i)]
+    left = tokens[0].i
+    right = token.i
+    for t in tokens:
+        if t.i > right and t.i == right + 1 and t.dep_ not in ("punct", "cc") and t.text not in ("(", ")"):
+            right = t.i
+    if right - left + 1 > _MAX_OBJECT_TOKENS:
+        return None
+    doc = token.doc
+    return (doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _statement_of(trigger: Token, statements: list[Attribution]) -> int | None:
+    at = trigger.idx
+    for index, statement in enumerate(statements):
+        if any(start <= at < end for start, end in statement.content):
+            return index
+    return None
+
+
+def _cue_lemma(doc: Doc, statement: Attribution) -> str | None:
+    if statement.cue is None:
+        return None
+    token = _token_at(doc, statement.cue[0])
+    return token.lemma_.lower() if token is not None else None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _content_negates(doc: Doc, statement: Attribution) -> bool:
+    for start, end in statement.content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.dep_ == "neg" or t.lower_ in ("no", "never", "nothing") for t in span):
+            return True
+    return False

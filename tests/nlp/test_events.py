@@ -1,0 +1,150 @@
+"""The wirewatch_events component: actors, codes, modality, claims, dates; bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from wirewatch.extract import Extractor
+from wirewatch.model import Article, Event, Extraction, Span
+
+
+@pytest.fixture(scope="module")
+def events(extractor: Extractor) -> Callable[..., list[Event]]:
+    def _events(text: str, published: str | None = None) -> list[Event]:
+        return list(extractor.extract(Article(id="t", text=text, published=published)).events)
+
+    return _events
+
+
+def triples(found: list[Event]) -> set[tuple[str | None, str | None, str, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.code[:2], e.modality) for e in found}
+
+
+def assert_spans(extraction: Extraction) -> None:
+    text = extraction.article.text
+    for event in extraction.events:
+        for span in (
+            event.sentence,
+            event.trigger,
+            event.object,
+            event.source.span,
+            event.target and event.target.span,
+        ):
+            if isinstance(span, Span):
+                assert text[span.start : span.end] == span.text
+
+
+# -- modality -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Russian forces attacked Ukrainian positions near Kharkiv on Monday.", "occurred"),
+        ("Russian forces will attack Ukrainian positions near Kharkiv.", "planned"),
+        ("Russia is preparing to attack Ukraine.", "planned"),
+        ("Iran plans to supply Russia with drones.", "planned"),
+        ("Russian forces did not attack Ukrainian positions.", "denied"),
+        ("Russian forces could attack Ukrainian positions.", "hypothetical"),
+        ("If talks fail, Russian forces would attack Ukraine.", "hypothetical"),
+        ("It was not clear whether Iran had delivered drones to Russia.", "hypothetical"),
+    ],
+)
+def test_modality(events: Callable[..., list[Event]], sentence: str, modality: str) -> None:
+    found = events(sentence)
+    assert found, sentence
+    assert {e.modality for e in found} == {modality}
+
+
+def test_a_denied_claim_is_denied(events: Callable[..., list[Event]]) -> None:
+    [event] = [e for e in events("Iran denied that it had supplied drones to Russia.") if e.code != "016"]
+    assert (event.source.code, event.target.code if event.target else None, event.modality) == (
+        "IRN",
+        "RUS",
+        "denied",
+    )
+
+
+# -- actors and codes -----------------------------------------------------------------------
+
+
+def test_source_target_object_and_refined_code(events: Callable[..., list[Event]]) -> None:
+    [event] = events("The Iranian government is preparing to provide Russia with several hundred UAVs.")
+    assert (event.source.code, event.target and event.target.code) == ("IRNGOV", "RUS")
+    assert event.code == "072" and event.name == "Provide military aid" and event.plover == "AID"
+    assert event.object is not None and event.object.text == "several hundred UAVs"
+    assert event.trigger.text == "provide"
+
+
+def test_passive_and_agent(events: Callable[..., list[Event]]) -> None:
+    found = events("Saudi Arabia was attacked by the Huthi rebels in Yemen.")
+    assert triples(found) == {("YEMREB", "SAU", "19", "occurred")}
+
+
+def test_a_verb_hanging_from_a_passive_takes_its_agent(events: Callable[..., list[Event]]) -> None:
+    found = events("Iran's drones have been used by the Huthi rebels in Yemen to attack Saudi Arabia.")
+    assert ("YEMREB", "SAU", "19", "occurred") in triples(found)
+
+
+def test_conjoined_targets_are_events_of_their_own(events: Callable[..., list[Event]]) -> None:
+    found = events("Iran blamed the crisis on the United States and NATO's expansion.")
+    targets = {e.target.code for e in found if e.target}
+    assert (
+        {e.code for e in found} == {"112"} and "USA" in targets and any(t.startswith("IGO") for t in targets)
+    )
+
+
+def test_a_framing_verb_takes_the_framed_act(events: Callable[..., list[Event]]) -> None:
+    [event] = events("Iran threatened to attack Israel.")
+    assert (event.source.code, event.target and event.target.code, event.code) == ("IRN", "ISR", "138")
+    assert event.plover == "THREATEN"
+
+
+def test_a_subject_that_is_no_actor_makes_no_event(events: Callable[..., list[Event]]) -> None:
+    assert events("The storm attacked the coast with heavy rain.") == []
+
+
+def test_we_in_a_quotation_is_the_speakers_country(extractor: Extractor) -> None:
+    text = '"We have already provided hundreds of UAVs to Ukraine," said a White House spokesman.'
+    extraction = extractor.extract(Article(id="t", text=text))
+    [event] = extraction.events
+    assert (event.source.code, event.target and event.target.code, event.code) == ("USAGOV", "UKR", "072")
+    assert event.reported_by == 0
+
+
+def test_a_response_that_negates_is_a_denial(events: Callable[..., list[Event]]) -> None:
+    text = 'Iran responded on Tuesday by saying that "no special development" had taken place.'
+    assert ("IRN", None, "01", "occurred") in triples(events(text))
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def test_dates_are_resolved_against_the_publication_date(events: Callable[..., list[Event]]) -> None:
+    [event] = events("Russian forces attacked Ukrainian positions on Monday.", published="2022-07-12")
+    assert event.date is not None and (event.date.value, event.date.granularity) == ("2022-07-11", "day")
+    assert event.date.span.text == "Monday"
+    [undated] = events("Russian forces attacked Ukrainian positions on Monday.")
+    assert undated.date is None
+
+
+# -- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Attacked. Provided. Demanded.",
+        "The weather was fine and everyone went home.",
+        "He said: \"She said they had said 'Iran attacked Israel'.\" " * 3,
+        "Russia attacked Ukraine, " + "and then it rained in the city of the region, " * 120 + "they said.",
+    ],
+)
+def test_sentences_with_no_actors_nested_quotes_and_long_sentences(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(Article(id="t", text=text))
+    assert_spans(extraction)
+    for event in extraction.events:
+        assert event.source.code
