@@ -111,3 +111,19 @@ def test_ingest_a_feed_url_and_its_pages_from_a_local_server(tmp_path: Path, htt
     assert "HTTP 500 after 2 tries" in result.stdout
     again = CliRunner().invoke(app, [*args, "--interval", "0", "--tries", "2"])
     assert "0 stored" in again.stdout and "2 already stored" in again.stdout
+
+
+def test_events_command(database: str) -> None:
+    result = CliRunner().invoke(app, ["events", "--actor", "IRN", "--code", "07", "--db", database, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["code"].startswith("07") for r in rows)
+    bad = CliRunner().invoke(app, ["events", "--code", "x", "--db", database])
+    assert bad.exit_code == 2 and "--code x: not a CAMEO code" in bad.output
+
+
+def test_export_gdelt(database: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "--format", "gdelt", "-o", str(tmp_path), "--db", database])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("GLOBALEVENTID\tSQLDATE") and len(lines) > 5

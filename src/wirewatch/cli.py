@@ -278,9 +278,43 @@ def stories(
 
 
 @app.command()
+def events(
+    db: DbOption = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target actor code, by prefix (IRN, RUSMIL, IGO).")
+    ] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO event code, by prefix (07, 072, 19).")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="Only occurred, planned, denied or hypothetical events.")
+    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="Events to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Who did what to whom: coded events, newest first, with who reported each claim."""
+    from wirewatch.listings import render_events
+    from wirewatch.store.queries import Filters
+    from wirewatch.store.queries import events as coded
+
+    with _open_store(db) as store:
+        try:
+            rows = coded(store, actor, code, Filters(None, outlet, since, until), modality, limit)
+        except WirewatchError as err:
+            _fail(str(err))
+    if as_json:
+        _json_lines([asdict(r) for r in rows])
+        return
+    render_events(Console(highlight=False), rows)
+
+
+@app.command()
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, or gdelt (events as a GDELT 2.0 style TSV).")
+    ] = "jsonl",
     output: Annotated[str, typer.Option("--output", "-o", help="Folder to write the files into.")] = "export",
     tables: Annotated[
         list[str] | None, typer.Option("--table", help="articles, statements, speakers (default: all).")
@@ -288,9 +322,10 @@ def export(
 ) -> None:
     """Write articles, statements and speakers to files (one per table)."""
     from wirewatch.store.export import export as write_tables
+    from wirewatch.store.gdelt import export_gdelt
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        _fail(f"--format {fmt}: not a format wirewatch exports (jsonl, csv or parquet)")
+    if fmt not in ("jsonl", "csv", "parquet", "gdelt"):
+        _fail(f"--format {fmt}: not a format wirewatch exports (jsonl, csv, parquet or gdelt)")
     chosen = tables or ["articles", "statements", "speakers"]
     unknown = [t for t in chosen if t not in ("articles", "statements", "speakers")]
     if unknown:
@@ -307,7 +342,10 @@ def export(
             progress.update(tasks[table], advance=n)
 
         try:
-            paths = write_tables(store, Path(output), fmt, chosen, on_rows=advance)  # type: ignore[arg-type]
+            if fmt == "gdelt":  # events only, in GDELT's own layout
+                paths = {"events": export_gdelt(store, Path(output), on_rows=advance)}
+            else:
+                paths = write_tables(store, Path(output), fmt, chosen, on_rows=advance)  # type: ignore[arg-type]
         except WirewatchError as err:
             _fail(str(err))
     for table, path in paths.items():
@@ -401,6 +439,58 @@ def eval_syndication(
         f"{figures['predicted_pairs']} predicted and {figures['true_pairs']} true",
         soft_wrap=True,
     )
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        str, typer.Argument(help="JSONL of coded sentences: PLOVER gold records or PETRARCH unit tests.")
+    ],
+    lexicons: Annotated[
+        list[str] | None,
+        typer.Option("--lexicon", help="An extra actor lexicon for the extractor (repeatable)."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print figures and errors as one JSON object.")
+    ] = False,
+    show: Annotated[int, typer.Option("--errors", help="Errors to list per type (-1: all, 0: none).")] = 20,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+) -> None:
+    """Code the gold sentences' events and score them: triples, types, dyads, expectations."""
+    from wirewatch.evaluation.events import event_errors, load_event_gold, predict_events, score_events
+    from wirewatch.evaluation.events_report import render_event_errors, render_event_figures
+
+    settings = Settings.from_env()
+    if model:
+        settings = replace(settings, model=model)
+    if lexicons:
+        for path in lexicons:
+            if not Path(path).is_file():
+                _fail(f"--lexicon {path}: no such file")
+        settings = replace(settings, actor_lexicons=tuple(lexicons))
+    try:
+        sentences = load_event_gold(gold)
+        extractor = Extractor(settings)
+    except WirewatchError as err:
+        _fail(str(err))
+    with Progress(
+        TextColumn("coding events"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=stderr, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("events", total=len(sentences))
+        try:
+            predictions = predict_events(sentences, extractor, lambda: progress.advance(task))
+        except WirewatchError as err:
+            _fail(str(err))
+    figures = score_events(sentences, predictions)
+    found = event_errors(sentences, predictions)
+    if as_json:
+        sys.stdout.write(json.dumps({"figures": figures, "errors": found}, ensure_ascii=False) + "\n")
+        return
+    out = Console(highlight=False)
+    render_event_figures(out, figures)
+    if show:
+        render_event_errors(out, found, None if show < 0 else show)
 
 
 def _articles(paths: list[str], failures: list[InputError]) -> Iterator[Article]:

@@ -8,7 +8,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.store.queries import ArticleHit, SpeakerRow, StatementHit, StoryRow
+from wirewatch.store.queries import ArticleHit, EventRow, SpeakerRow, StatementHit, StoryRow
 
 
 def render_statement_hits(console: Console, hits: list[StatementHit], heading: str) -> None:
@@ -73,6 +73,37 @@ def render_stories(console: Console, rows: list[StoryRow]) -> None:
             str(row.articles),
             Text(outlets),
             _dates(row.first, row.last),
+        )
+    console.print(table)
+
+
+_MODALITY_STYLE = {"occurred": "green", "planned": "yellow", "denied": "red", "hypothetical": "magenta"}
+
+
+def render_events(console: Console, rows: list[EventRow]) -> None:
+    if not rows:
+        console.print("no events")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("date", min_width=10)
+    table.add_column("source", overflow="fold", min_width=12)
+    table.add_column("event", overflow="fold", min_width=16)
+    table.add_column("target", overflow="fold", min_width=12)
+    table.add_column("modality")
+    table.add_column("reported by", overflow="fold")
+    for row in rows:
+        event = Text(f"{row.code} {row.name}")
+        if row.plover:
+            event.append(f"\n{row.plover}", style="dim")
+        if row.object:
+            event.append(f"\n{row.object}", style="italic")
+        table.add_row(
+            row.date or "-",
+            Text(f"{row.source}\n{row.source_code or '?'}"),
+            event,
+            Text(f"{row.target}\n{row.target_code or '?'}") if row.target else Text("-"),
+            Text(row.modality, style=_MODALITY_STYLE.get(row.modality, "")),
+            Text(row.reported_by or "-"),
         )
     console.print(table)
 

@@ -14,24 +14,29 @@ from wirewatch.ingest import RawDocument, load_article
 Record = dict[str, Any]
 
 
-def load_gold(path: str) -> list[Record]:
-    """Gold articles, one JSON object per line, each with an ``id`` and a ``text``."""
+def json_lines(path: str) -> Iterator[tuple[str, Any]]:
+    """``(path:line, value)`` for each non-blank line of a JSONL gold file; InputError else."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as err:
         raise InputError(path, "no such file") from err
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(path, f"cannot read ({err})") from err
-    docs = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            doc = json.loads(line)
+            yield f"{path}:{n}", json.loads(line)
         except json.JSONDecodeError as err:
             raise InputError(f"{path}:{n}", f"not JSON ({err.msg})") from err
+
+
+def load_gold(path: str) -> list[Record]:
+    """Gold articles, one JSON object per line, each with an ``id`` and a ``text``."""
+    docs = []
+    for where, doc in json_lines(path):
         if not isinstance(doc, dict) or "id" not in doc or not (doc.get("text") or doc.get("html")):
-            raise InputError(f"{path}:{n}", "a gold article needs an id and a text")
+            raise InputError(where, "a gold article needs an id and a text")
         docs.append(doc)
     if not docs:
         raise InputError(path, "no gold articles")

@@ -234,6 +234,100 @@ def _outlets_of_groups(store: Store, ids: list[int]) -> dict[int, list[str]]:
     return {k: sorted(v) for k, v in found.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    article_id: int
+    code: str
+    name: str
+    plover: str | None
+    modality: str
+    source: str
+    source_code: str | None
+    target: str | None
+    target_code: str | None
+    object: str | None
+    trigger: str
+    trigger_start: int
+    reported_by: str | None  # the speaker of the statement the event is the content of
+    date: str | None  # the event's own date, else the article's publication date
+    outlet: str | None
+    url: str | None
+
+
+def events(
+    store: Store,
+    actor: str | None = None,
+    code: str | None = None,
+    filters: Filters = Filters(),
+    modality: str | None = None,
+    limit: int = 50,
+) -> list[EventRow]:
+    """Coded events, newest first; ``actor`` matches source or target codes by prefix
+    (``IRN`` finds ``IRN`` and ``IRNGOV``), ``code`` CAMEO codes by prefix (``07``)."""
+    if code is not None and not re.fullmatch(r"\d{2,4}", code):
+        raise QueryError(f"--code {code}: not a CAMEO code (two to four digits, e.g. 07 or 072)")
+    if actor is not None and not re.fullmatch(r"[A-Za-z]{3,}", actor):
+        raise QueryError(f"--actor {actor}: not a CAMEO actor code (letters, e.g. IRN or RUSMIL)")
+    if modality is not None and modality not in ("occurred", "planned", "denied", "hypothetical"):
+        raise QueryError(f"--modality {modality}: one of occurred, planned, denied, hypothetical")
+    outlet = aliased(schema.Outlet)
+    reporter = aliased(schema.Statement)
+    speaker = aliased(schema.Speaker)
+    when = func.coalesce(schema.Event.date, func.substr(schema.Article.published, 1, 10))
+    stmt = (
+        select(schema.Event, schema.Article.url, outlet.name, speaker.name, when.label("when"))
+        .join(schema.Article, schema.Article.id == schema.Event.article_id)
+        .outerjoin(outlet, outlet.id == schema.Article.outlet_id)
+        .outerjoin(
+            reporter,
+            and_(
+                reporter.article_id == schema.Event.article_id, reporter.position == schema.Event.reported_by
+            ),
+        )
+        .outerjoin(speaker, speaker.id == reporter.speaker_id)
+    )
+    if actor:
+        prefix = actor.upper() + "%"
+        stmt = stmt.where(or_(schema.Event.source_code.like(prefix), schema.Event.target_code.like(prefix)))
+    if code:
+        stmt = stmt.where(schema.Event.code.like(code + "%"))
+    if modality:
+        stmt = stmt.where(schema.Event.modality == modality)
+    if filters.outlet:
+        wanted = filters.outlet.strip().lower()
+        stmt = stmt.where(or_(func.lower(outlet.name) == wanted, func.lower(outlet.host) == wanted))
+    if filters.since:
+        stmt = stmt.where(when >= filters.since)
+    if filters.until:
+        stmt = stmt.where(when < filters.until + "\uffff")
+    stmt = stmt.order_by(when.desc().nulls_last(), schema.Event.article_id, schema.Event.position).limit(
+        limit
+    )
+    return [
+        EventRow(
+            e.id,
+            e.article_id,
+            e.code,
+            e.name,
+            e.plover,
+            e.modality,
+            e.source_text,
+            e.source_code,
+            e.target_text,
+            e.target_code,
+            e.object_text,
+            e.trigger,
+            e.trigger_start,
+            reported,
+            when_,
+            outlet_name,
+            url,
+        )
+        for e, url, outlet_name, reported, when_ in _rows(store, stmt)
+    ]
+
+
 def _roles_and_outlets(store: Store, ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
     if not ids:
         return {}

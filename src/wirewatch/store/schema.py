@@ -142,6 +142,44 @@ class Statement(Base):
     speaker: Mapped[Speaker | None] = relationship()
 
 
+class Event(Base):
+    """One coded event; actor, trigger, object and date spans are (start, end) into the text."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("article_id", "position", name="uq_event"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(8), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    plover: Mapped[str | None] = mapped_column(String(20))
+    modality: Mapped[str] = mapped_column(String(20))
+    source_text: Mapped[str] = mapped_column(Text)
+    source_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    target_text: Mapped[str | None] = mapped_column(Text)
+    target_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    target_start: Mapped[int | None] = mapped_column(Integer)
+    target_end: Mapped[int | None] = mapped_column(Integer)
+    object_text: Mapped[str | None] = mapped_column(Text)
+    object_start: Mapped[int | None] = mapped_column(Integer)
+    object_end: Mapped[int | None] = mapped_column(Integer)
+    trigger: Mapped[str] = mapped_column(String(200))
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    # The position of the statement whose content the event is (in the same article).
+    reported_by: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_granularity: Mapped[str | None] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(String(200))
+
+    article: Mapped[Article] = relationship()
+
+
 class Failure(Base):
     """An input that could not be stored, and why; kept once however often it is retried."""
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from wirewatch.errors import StoreError
 from wirewatch.ingest import RawDocument
-from wirewatch.model import Extraction
+from wirewatch.model import Event, Extraction
 from wirewatch.store import schema
 from wirewatch.store.urls import canonical_url, host_of
 from wirewatch.syndication import Fingerprint, SyndicationIndex
@@ -114,6 +114,7 @@ class Store:
             "articles": schema.Article,
             "groups": schema.SyndicationGroup,
             "statements": schema.Statement,
+            "events": schema.Event,
             "speakers": schema.Speaker,
             "outlets": schema.Outlet,
             "sightings": schema.Sighting,
@@ -247,6 +248,8 @@ class Writer:
                     addressee=st.addressee,
                 )
             )
+        for position, ev in enumerate(extraction.events):
+            s.add(_event_row(row.id, position, ev))
         s.add(schema.Sighting(article_id=row.id, url=key, outlet_id=outlet_id))
         s.flush()
         index_key = str(row.id)
@@ -286,6 +289,38 @@ class Writer:
             self.session.flush()
             self._speakers[key] = speaker.id
         return self._speakers[key]
+
+
+def _event_row(article_id: int, position: int, ev: Event) -> schema.Event:
+    target, obj, date = ev.target, ev.object, ev.date
+    return schema.Event(
+        article_id=article_id,
+        position=position,
+        code=ev.code,
+        name=ev.name[:200],
+        plover=ev.plover,
+        modality=ev.modality,
+        source_text=ev.source.text,
+        source_code=ev.source.code,
+        source_start=ev.source.span.start if ev.source.span else None,
+        source_end=ev.source.span.end if ev.source.span else None,
+        target_text=target.text if target else None,
+        target_code=target.code if target else None,
+        target_start=target.span.start if target and target.span else None,
+        target_end=target.span.end if target and target.span else None,
+        object_text=obj.text if obj else None,
+        object_start=obj.start if obj else None,
+        object_end=obj.end if obj else None,
+        trigger=ev.trigger.text[:200],
+        trigger_start=ev.trigger.start,
+        trigger_end=ev.trigger.end,
+        sentence_start=ev.sentence.start,
+        sentence_end=ev.sentence.end,
+        reported_by=ev.reported_by,
+        date=date.value if date else None,
+        date_granularity=date.granularity if date else None,
+        date_text=date.span.text[:200] if date else None,
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
