@@ -73,7 +73,9 @@ def events_of(doc: Doc, article: Article) -> tuple[Event, ...]:
 
 
 def _actor(text: str, actor: CodedActor) -> Actor:
-    return Actor(text=actor.text, code=actor.code, span=Span.of(text, actor.start, actor.end))
+    # An implied actor (a protest's own government) has no words and so no span.
+    span = Span.of(text, actor.start, actor.end) if actor.start >= 0 else None
+    return Actor(text=actor.text, code=actor.code, span=span)
 
 
 def _event(text: str, e: EventRecord) -> Event:

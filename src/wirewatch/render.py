@@ -52,7 +52,7 @@ def _event_line(event: Event, statements: tuple[Statement, ...]) -> Text:
     line.append(f" ({event.source.text})", style="dim")
     if event.target is not None:
         line.append(f" → {event.target.code}", style="bold")
-        line.append(f" ({event.target.text})", style="dim")
+        line.append(f" ({event.target.text or 'implied'})", style="dim")
     line.append(f"  {event.code} {event.name}")
     if event.plover:
         line.append(f" ({event.plover})", style="dim")

@@ -148,3 +148,29 @@ def test_sentences_with_no_actors_nested_quotes_and_long_sentences(extractor: Ex
     assert_spans(extraction)
     for event in extraction.events:
         assert event.source.code
+
+
+def test_a_protest_with_no_target_is_against_the_home_government(events: Callable[..., list[Event]]) -> None:
+    [event] = events("Thousands of Nigerians demonstrated in Lagos on Thursday.")
+    assert (event.source.code[:3], event.target and event.target.code, event.code[:2]) == (
+        "NGA",
+        "NGAGOV",
+        "14",
+    )
+    assert event.target is not None and event.target.span is None and event.target.text == ""
+
+
+def test_a_promise_of_aid_is_an_intent_and_a_refusal_is_a_rejection(
+    events: Callable[..., list[Event]],
+) -> None:
+    [promise] = events("Finland will give Tanzania a grant of 580 million shillings.")
+    assert (promise.code[:2], promise.plover, promise.modality) == ("03", "AGREE", "occurred")
+    [refusal] = events("Syria says it will not accept any more refugees from Iraq.")
+    assert (refusal.source.code, refusal.code[:2], refusal.plover) == ("SYR", "12", "REJECT")
+
+
+def test_a_conditional_act_in_the_actors_own_words_is_a_threat(events: Callable[..., list[Event]]) -> None:
+    found = events(
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless talks resume."
+    )
+    assert ("NGA", "TCD", "13") in {(e.source.code, e.target and e.target.code, e.code[:2]) for e in found}

@@ -30,7 +30,14 @@ _BY_KIND = {
     "070": {"economic": "071", "military": "072", "humanitarian": "073", "protection": "074"},
     "103": {"economic": "1031", "military": "1032", "humanitarian": "1033", "protection": "1034"},
     "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
-}
+    # handing over goods is giving them
+    "084": {"economic": "071", "military": "072", "humanitarian": "073"},
+    "160": {"economic": "1621", "military": "1622", "humanitarian": "1623", "aid": "162"},
+    "080": {
+        "blockade": "0872", "ceasefire": "0871", "curfew": "0813", "emergency": "0814",
+        "sanctions": "085", "ban": "0812", "restriction": "0811",
+    },
+}  # fmt: skip
 
 # A framing verb's code given the root of the act it frames ("threaten to attack": 13 + 19).
 _FRAMED = {
@@ -57,6 +64,7 @@ class EventLexicon:
 
     def __init__(self, verbs: dict[str, VerbEntry]) -> None:
         self.verbs = verbs
+        self.nouns = event_nouns()
         self.names = cameo_names()
         self.plover = plover_types()
         self.kinds = object_kinds()
@@ -86,13 +94,13 @@ class EventLexicon:
                 return self.plover[prefix]
         return _PLOVER_EXTRA.get(code[:2])
 
-    def refine_by_kind(self, code: str, kind: str | None) -> str:
-        """``070`` + military -> ``072``; codes with no such refinement are kept."""
-        if kind is None:
-            return code
-        for base in (code, code[:3]):
-            if kind in _BY_KIND.get(base, {}):
-                return _BY_KIND[base][kind]
+    def refine_by_kind(self, code: str, kinds: str | list[str] | None) -> str:
+        """``070`` + military -> ``072``; the first of ``kinds`` that refines the code wins;
+        codes with no such refinement are kept."""
+        for kind in [kinds] if isinstance(kinds, str) else kinds or []:
+            for base in (code, code[:3]):
+                if kind in _BY_KIND.get(base, {}):
+                    return _BY_KIND[base][kind]
         return code
 
     def framed(self, frame_code: str, inner_code: str) -> str:
@@ -148,6 +156,12 @@ def plover_types() -> dict[str, str]:
         for row in packaged_table("cameo-to-plover.tsv")
         if row["plover_type"]
     }
+
+
+@cache
+def event_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Event nouns of light-verb phrases ("held talks"): noun -> (code, target prepositions)."""
+    return {row["noun"]: (row["code"], _roles(row["target"])) for row in packaged_table("nouns.tsv")}
 
 
 @cache

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.nlp.actors import ActorLexicon, CodedActor, code_actors
 from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
 from wirewatch.nlp.event_dates import date_of
-from wirewatch.nlp.modality import modality_of
+from wirewatch.nlp.modality import expressed_intent, modality_of
 from wirewatch.nlp.records import Attribution, CharRange
 
 # Cue verbs of a statement that denies what it reports.
@@ -41,6 +41,14 @@ _DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 # "X responded by saying that no ...": a response that negates is a denial.
 _RESPONDING = frozenset({"respond", "reply", "react", "retort", "counter", "hit"})
 _PRONOUNS = frozenset({"we", "us", "our", "i", "me"})
+_COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
+_CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
+# Verbs that carry an event told by their object noun: "held talks", "launched an attack".
+LIGHT_VERBS = frozenset(
+    {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
+     "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
+     "set", "complete", "finish"}
+)  # fmt: skip
 # The longest object phrase kept: an object is a noun phrase, not a clause.
 _MAX_OBJECT_TOKENS = 25
 
@@ -106,14 +114,31 @@ class EventExtractor:
             yield from self._events(doc, sent, token, entry, framed.get(token.i), statements)
 
     def _entry(self, token: Token) -> VerbEntry | None:
-        """The lexicon entry of a verb, with its particle or preposition ("call for") first."""
+        """The lexicon entry of a verb, with its particle or preposition ("call for") first,
+        or of a light verb and its event noun ("held talks", "launched an attack")."""
         if token.pos_ != "VERB":
             return None
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
+        if lemma in LIGHT_VERBS and (noun := self._event_noun(token)) is not None:
+            code, roles = self.verbs.nouns[noun]
+            return VerbEntry(
+                verb=f"{lemma} {noun}", code=code, target=(*(f"n:{r}" for r in roles), "dative"), object=()
+            )
         return self.verbs.verbs.get(lemma)
+
+    def _event_noun(self, verb: Token) -> str | None:
+        """The event noun a light verb takes: its object, or a compound of it ("mediation effort")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+            lemma = word.lemma_.lower()
+            if lemma in self.verbs.nouns:
+                return lemma
+        return None
 
     def _framed_act(
         self, frame: Token, triggers: list[tuple[Token, VerbEntry]]
@@ -140,6 +165,8 @@ class EventExtractor:
     ) -> Iterator[EventRecord]:
         reported_by = _statement_of(trigger, statements)
         sources = self._sources(trigger, statements, reported_by)
+        if not sources and entry.code[:2] == "17" and _is_passive(trigger):
+            sources = self._authority_of_place(trigger)  # "was arrested in Lebanon"
         if not sources:
             return
         targets = self._targets(trigger, entry)
@@ -157,7 +184,15 @@ class EventExtractor:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
+        if not targets:
+            targets = self._nearest_other(trigger, sources)
+        if not targets and code[:2] in _DOMESTIC:
+            targets = _home(sources)
         modality = modality_of(trigger, planned_verb=entry.planned)
+        said = reported_by is not None and self._said_by(statements[reported_by], sources)
+        code, modality = self._as_commitment(
+            trigger, code, modality, said or (inner is None and _future(trigger))
+        )
         if reported_by is not None and _cue_lemma(doc, statements[reported_by]) in _DENYING:
             modality = "denied"
         date = date_of(trigger, doc._.wirewatch_published, planned=modality == "planned")
@@ -198,6 +233,49 @@ class EventExtractor:
                 return []  # a subject that names no actor: no event
         return []
 
+    def _as_commitment(self, trigger: Token, code: str, modality: str, own_words: bool) -> tuple[str, str]:
+        """What an actor commits itself to is coded as the commitment, which happened:
+
+        - a cooperative act it promises or will do: an intent (03: "will give Tanzania a
+          grant", "is ready to host");
+        - an act it will do unless, or if, another acts: a threat (13: "will withdraw its
+          force unless ...");
+        - an act of conflict it promises or vows: a threat too;
+        - a cooperative act it will not do, refuses or fails to do: a rejection (12: "will
+          not accept refugees", "failed to reach agreement").
+        An act of conflict merely foretold ("forces will attack") stays a planned act.
+        """
+        root = code[:2]
+        if modality == "denied" and root in _COOPERATIVE | {"03"} and _refused(trigger):
+            return self.verbs.framed("120", code), "occurred"
+        if modality == "denied":
+            return code, modality
+        if own_words and _conditional(trigger) and root not in ("13",):
+            return self.verbs.framed("130", code), "occurred"
+        if expressed_intent(trigger, own_words):
+            if root in _COOPERATIVE:
+                return self.verbs.framed("030", code), "occurred"
+            if root in _CONFLICTUAL and not _future(trigger):
+                return self.verbs.framed("130", code), "occurred"
+        return code, modality
+
+    def _authority_of_place(self, trigger: Token) -> list[CodedActor]:
+        """Who arrests, detains or expels where no agent is named: the government of the
+        country it happened in, as CAMEO codes it ("was arrested in Lebanon": LBNGOV)."""
+        place = _pobj(trigger, "in", "prep")
+        if place is None:
+            return []
+        found = code_actors(place, self.actors)
+        return [CodedActor(a.text, a.start, a.end, a.code[:3] + "GOV") for a in found if len(a.code) >= 3][:1]
+
+    def _said_by(self, statement: Attribution, sources: list[CodedActor]) -> bool:
+        """Whether the statement's speaker is (of the country of) the event's source."""
+        code = None
+        for phrase in (statement.speaker_name, statement.speaker_role):
+            if phrase and (code := self.actors.code_phrase(phrase)):
+                break
+        return code is not None and any(s.code[:3] == code[:3] for s in sources)
+
     def _speaker_actor(self, pronoun: Token, statement: Attribution) -> list[CodedActor]:
         """ "We have provided ..." in a quotation: the speaker's country or government."""
         code = None
@@ -226,6 +304,29 @@ class EventExtractor:
                 return found
         return []
 
+    def _nearest_other(self, trigger: Token, sources: list[CodedActor]) -> list[CodedActor]:
+        """With no target where the lexicon looks, the first other actor the act's own
+        phrases name ("promised to continue military aid to war-torn Mozambique", "agreed
+        to an extension of the mandate of the force in Lebanon"). Subordinate clauses,
+        relative clauses and the subject are not the act's own phrases."""
+        source_countries = {s.code[:3] for s in sources}
+        subject_tokens = {t.i for h in _subject_heads(trigger) for t in h.subtree}
+        todo = [c for c in trigger.children if c.dep_ in _OWN_PHRASES and c.lower_ not in _ASIDE]
+        while todo:
+            token = todo.pop(0)
+            if token.i in subject_tokens:
+                continue
+            if token.pos_ in ("PROPN", "NOUN") or token.dep_ in ("poss", "amod"):
+                found = [a for a in code_actors(token, self.actors) if a.code[:3] not in source_countries]
+                if found:
+                    return found[:1]
+            todo.extend(
+                c
+                for c in token.children
+                if c.dep_ not in _NOT_OWN and not (c.dep_ == "prep" and c.lower_ in _ASIDE)
+            )
+        return []
+
     def _inner_subject(self, inner: Token, sources: list[CodedActor]) -> list[CodedActor]:
         """ "demanded that the US cancel": the one asked is the framed act's subject."""
         subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -243,16 +344,15 @@ class EventExtractor:
                     return found
         return []
 
-    def _kind(self, trigger: Token, entry: VerbEntry) -> str | None:
+    def _kind(self, trigger: Token, entry: VerbEntry) -> list[str]:
+        """The kinds the object is of, its modifiers first ("military aid": military, aid)."""
         token = _role_token(trigger, entry.object, passive=_is_passive(trigger))
         if token is None:
-            return None
+            return []
         kinds = self.verbs.kinds
-        for word in _object_words(token):
-            kind = kinds.get(word.lemma_.lower()) or kinds.get(word.lower_)
-            if kind:
-                return kind
-        return None
+        words = list(_object_words(token))
+        ordered = [*words[1:], words[0]]
+        return [k for w in ordered if (k := kinds.get(w.lemma_.lower()) or kinds.get(w.lower_))]
 
     # -- denials by response ---------------------------------------------------------------
 
@@ -313,7 +413,10 @@ def _subject_heads(trigger: Token) -> Iterator[Token]:
                 owner = next((c for c in head.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     yield owner  # "Russia's plan to acquire"
-                break
+                    break
+                if head.dep_ != "dobj":
+                    break
+                head = head.head  # "issued a declaration demanding": the one who issued it
             if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
                 head = head.head
             token = head
@@ -325,8 +428,50 @@ def _subject_heads(trigger: Token) -> Iterator[Token]:
         yield pronoun
 
 
+# Where an act's own phrases are (for a target named nowhere the lexicon looks), and what
+# is not one of them however deep it hangs.
+_OWN_PHRASES = frozenset({"dobj", "prep", "xcomp", "dative", "attr", "oprd", "npadvmod", "nsubjpass"})
+_NOT_OWN = frozenset({"relcl", "advcl", "ccomp", "parataxis", "appos", "acl", "conj", "cc", "punct"})
+# Prepositions that set a phrase aside from the act: "despite Israel's wish", "after talks".
+_ASIDE = frozenset({"despite", "after", "before", "since", "during", "because", "amid", "following", "until"})
+# Acts whose target, when none is named, is the actor's own government: protests and
+# coercion happen at home.
+_DOMESTIC = frozenset({"14", "17"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+
+
+def _home(sources: list[CodedActor]) -> list[CodedActor]:
+    """The government of the actor's own country, where the act's words name no target.
+
+    The text names no such target, so it has no words: an empty text and no offsets."""
+    first = sources[0]
+    country = first.code[:3]
+    if country in ("IGO", "NGO", "IMG", "MNC") or len(first.code) < 3 or first.code == f"{country}GOV":
+        return []
+    return [CodedActor("", -1, -1, f"{country}GOV")]
+
+
+def _future(trigger: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trigger.children)
+
+
+def _conditional(trigger: Token) -> bool:
+    """ "will withdraw ... unless the president agrees": the act hangs on another's."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for c in trigger.children
+    )
+
+
+def _refused(trigger: Token) -> bool:
+    """The negation is the actor's own: "will not accept", "did not agree", "failed to reach"."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and (
+        head.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _agent(token: Token) -> Token | None:
@@ -342,7 +487,12 @@ def _is_passive(token: Token) -> bool:
 
 def _role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) -> Token | None:
     for role in roles:
-        if role == "dobj":
+        if role.startswith("n:"):  # a preposition of the event noun ("talks with X")
+            noun = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+            found = _pobj(noun, role[2:], "prep") if noun is not None else None
+            if found is None:
+                found = _pobj(trigger, role[2:], "prep")
+        elif role == "dobj":
             wanted = ("nsubjpass",) if passive else ("dobj",)
             found = next((c for c in trigger.children if c.dep_ in wanted), None)
         elif role == "dative":

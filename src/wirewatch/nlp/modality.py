@@ -72,6 +72,8 @@ def modality_of(trigger: Token, planned_verb: bool = False) -> str:
     close = chain[:2] if trigger.dep_ == "xcomp" else chain[:1]
     if any(_negated(t) for t in close) or _negated_object(trigger):
         return "denied"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("fail", "refuse", "decline"):
+        return "denied"  # "failed to reach agreement"
     if any(_aux(t) & _MAYBE for t in chain[:2]):
         return "hypothetical"
     if planned_verb or any(_aux(t) & _FUTURE for t in chain[:2]):
@@ -79,6 +81,23 @@ def modality_of(trigger: Token, planned_verb: bool = False) -> str:
     if any(t.lemma_.lower() in PLANNING for t in chain[1:3]) or _going_to(trigger):
         return "planned"
     return "occurred"
+
+
+# Words by which an actor commits itself to an act: "promised to", "is ready to", "will".
+_INTENDING = frozenset(
+    {"promise", "pledge", "vow", "offer", "agree", "ready", "prepared", "willing", "commit", "committed",
+     "undertake"}
+)  # fmt: skip
+
+
+def expressed_intent(trigger: Token, said_by_actor: bool = False) -> bool:
+    """Whether the actor commits itself to the act: "promised to continue aid", "is ready to
+    host", or "will"/"would" in what the actor itself said ("the rebels said they will
+    release"); not "is preparing to" (an observation) nor a "will" of the reporter's."""
+    chain = _governors(trigger)
+    if said_by_actor and _aux(trigger) & {"will", "shall", "'ll", "would", "'d"}:
+        return True
+    return any(t.lemma_.lower() in _INTENDING or t.lower_ in _INTENDING for t in chain[1:3])
 
 
 def _governors(trigger: Token) -> list[Token]:
