@@ -8,7 +8,8 @@ so it is not an exact duplicate), ingests them into a new SQLite database per ru
 prints articles/s and the resident memory of the whole run (this process plus its
 workers) at checkpoints, so a reader can see whether memory stays flat as the corpus
 grows. Before that, plain spaCy ``nlp.pipe`` on the first texts gives the rate of the
-parser alone, measured in this same process, for a ratio. Prints figures; asserts nothing.
+parser alone, for a ratio. Each measurement runs in a fresh process of its own, one after
+the other, so none carries another's memory. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -133,13 +136,26 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--baseline", type=int, default=1000, help="texts for the plain spaCy rate (0: skip)")
     ap.add_argument("--model", default=Settings.from_env().model)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child-baseline", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     every = max(1, args.articles // 10)
+    if args.child:
+        run(args.jsonl, args.articles, args.workers[0], args.model, every)
+        return
+    if args.child_baseline:
+        baseline(args.jsonl, args.baseline, args.model)
+        return
     print(f"# ingest throughput: {args.jsonl.name}, {args.articles} articles, SQLite, model {args.model}")
+    # Each measurement in a process of its own, so that none inherits another's memory.
+    common = ["--articles", str(args.articles), "--jsonl", str(args.jsonl), "--model", args.model]
     if args.baseline:
-        baseline(args.jsonl, min(args.baseline, args.articles), args.model)
+        limit = str(min(args.baseline, args.articles))
+        subprocess.run(
+            [sys.executable, __file__, *common, "--baseline", limit, "--child-baseline"], check=True
+        )
     for workers in args.workers:
-        run(args.jsonl, args.articles, workers, args.model, every)
+        subprocess.run([sys.executable, __file__, *common, "--workers", str(workers), "--child"], check=True)
 
 
 if __name__ == "__main__":
