@@ -371,3 +371,10 @@ def test_code_actors_on_odd_tokens(nlp, lexicon):
 
 def test_default_lexicon_is_built_once():
     assert ActorLexicon.default() is ActorLexicon.default()
+
+
+def test_a_far_misparsed_apposition_does_not_stretch_the_mention(nlp) -> None:
+    doc = nlp("Russia seeks Iran drones after losses in Ukraine: White House")
+    russia = next(t for t in doc if t.text == "Russia")
+    [actor] = code_actors(russia, ActorLexicon.default())
+    assert (actor.text, actor.code) == ("Russia", "RUS")

@@ -389,7 +389,21 @@ def _phrase_tokens(head: Token) -> list[Token]:
         kept.append(token)
         stack.extend((child, False) for child in token.children)
     kept.sort(key=lambda t: t.i)
-    return kept
+    return _contiguous(kept, head)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of the phrase's words around its head with no gap: a misparse that hangs a
+    far word on the head ("Russia seeks Iran drones ...: White House", where "House" came
+    out as an apposition of "Russia") must not stretch the mention over the sentence."""
+    at = {t.i: t for t in tokens}
+    doc = head.doc
+    start = end = head.i
+    while start - 1 in at or (start - 2 in at and doc[start - 1].is_punct):  # "Hamad, the emir"
+        start -= 1
+    while end + 1 in at or (end + 2 in at and doc[end + 1].is_punct):
+        end += 1
+    return [at[i] for i in range(start, end + 1) if i in at]
 
 
 def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:

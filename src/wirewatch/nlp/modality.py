@@ -47,6 +47,7 @@ PLANNING = frozenset(
         "intention",
         "effort",
         "readiness",
+        "willingness",
         "deal",
         "agreement",
         "pact",
