@@ -174,3 +174,14 @@ def test_a_conditional_act_in_the_actors_own_words_is_a_threat(events: Callable[
         "Nigeria announced that it will withdraw its peacekeeping force from Chad unless talks resume."
     )
     assert ("NGA", "TCD", "13") in {(e.source.code, e.target and e.target.code, e.code[:2]) for e in found}
+
+
+def test_an_event_noun_with_its_actor_as_the_subject_of_its_clause(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("Palestinian riots against Israeli military policies are still continuing.")
+    assert ("PSE", "ISR", "14") in {
+        (e.source.code[:3], e.target and e.target.code[:3], e.code[:2]) for e in found
+    }
+    rejected = events("Serbia rejected an Australian ultimatum.")
+    assert rejected and all(e.trigger.text != "ultimatum" for e in rejected)

@@ -112,6 +112,53 @@ class EventExtractor:
             if token.i in consumed:
                 continue
             yield from self._events(doc, sent, token, entry, framed.get(token.i), statements)
+        light_nouns = {c.i for t, e in triggers if " " in e.verb for c in t.children if c.dep_ == "dobj"}
+        for token in sent:
+            if token.i not in light_nouns:
+                yield from self._nominal_events(doc, sent, token, statements)
+
+    def _nominal_events(
+        self, doc: Doc, sent: Span, noun: Token, statements: list[Attribution]
+    ) -> Iterator[EventRecord]:
+        """An event told by a noun that is the subject of its clause, whose actor modifies it:
+        "Palestinian riots against Israeli policies are continuing", "Russian strikes on Kyiv
+        killed five". A bare noun ("the invasion", "a bombing") names no actor: no event."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.verbs.nouns:
+            return
+        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            return  # the object of another act ("rejected an ultimatum") is that act's business
+        owner = next(
+            (c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i), None
+        )
+        if owner is None:
+            return
+        sources = code_actors(owner, self.actors)
+        if not sources:
+            return
+        code, roles = self.verbs.nouns[noun.lemma_.lower()]
+        targets: list[CodedActor] = []
+        for role in roles:
+            found = _pobj(noun, role, "prep")
+            if found is not None and (targets := code_actors(found, self.actors) or self._owner(found)):
+                break
+        governor = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+        modality = modality_of(governor) if governor.pos_ == "VERB" else "occurred"
+        reported_by = _statement_of(noun, statements)
+        for source in sources:
+            for target in targets or [None]:
+                if target is not None and target.code == source.code:
+                    continue
+                yield EventRecord(
+                    source=source,
+                    target=target,
+                    code=code,
+                    name=self.verbs.name(code),
+                    plover=self.verbs.plover_type(code),
+                    modality=modality,
+                    sentence=(sent.start_char, sent.end_char),
+                    trigger=(noun.idx, noun.idx + len(noun)),
+                    reported_by=reported_by,
+                )
 
     def _entry(self, token: Token) -> VerbEntry | None:
         """The lexicon entry of a verb, with its particle or preposition ("call for") first,
