@@ -1,0 +1,7 @@
+"""The JSON API under ``/api`` (being built)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/api")
