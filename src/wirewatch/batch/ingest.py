@@ -58,26 +58,31 @@ class _Done:
     fingerprint: Fingerprint
 
 
-# One per worker process: the pipeline, and the content hashes stored before the run.
+# One per worker process: the pipeline, and a reading connection to the store.
 _worker_extractor: Extractor | None = None
-_worker_known: frozenset[str] = frozenset()
+_worker_store: Store | None = None
 
 
-def _init_worker(settings: Settings, known: frozenset[str]) -> None:
-    global _worker_extractor, _worker_known
+def _init_worker(settings: Settings, database: str) -> None:
+    global _worker_extractor, _worker_store
     _worker_extractor = Extractor(settings)
-    _worker_known = known
+    _worker_store = Store(database, migrate=False)
 
 
 def _process_batch(batch: list[RawDocument]) -> list[_Done | InputError]:
-    assert _worker_extractor is not None
-    return process(batch, _worker_extractor, _worker_known)
+    assert _worker_extractor is not None and _worker_store is not None
+    return process(batch, _worker_extractor, _worker_store.has_content)
 
 
 def process(
-    batch: list[RawDocument], extractor: Extractor, known: frozenset[str]
+    batch: list[RawDocument], extractor: Extractor, known: Callable[[str], bool]
 ) -> list[_Done | InputError]:
-    """Clean, fingerprint and extract a batch; the results in the batch's order."""
+    """Clean, fingerprint and extract a batch; the results in the batch's order.
+
+    ``known(content_hash)`` says whether the body is stored already: such an article is a
+    copy, and is only fingerprinted. It asks the database, not a set in memory, so that
+    memory stays flat however big the store grows.
+    """
     cleaned: list[tuple[RawDocument, Article, Fingerprint] | InputError] = []
     for raw in batch:
         try:
@@ -85,7 +90,10 @@ def process(
             cleaned.append((raw, article, fingerprint(article)))
         except InputError as err:
             cleaned.append(err)
-    todo = [c[1] for c in cleaned if not isinstance(c, InputError) and c[2].content_hash not in known]
+    stored = {
+        c[2].content_hash for c in cleaned if not isinstance(c, InputError) and known(c[2].content_hash)
+    }
+    todo = [c[1] for c in cleaned if not isinstance(c, InputError) and c[2].content_hash not in stored]
     extractions = iter(extractor.extract_many(todo))
     results: list[_Done | InputError] = []
     for item in cleaned:
@@ -93,7 +101,7 @@ def process(
             results.append(item)
             continue
         raw, _article, fp = item
-        extraction = None if fp.content_hash in known else next(extractions)
+        extraction = None if fp.content_hash in stored else next(extractions)
         results.append(_Done(raw, extraction, fp))
     return results
 
@@ -109,8 +117,6 @@ def ingest(
     """Read every source into ``store``; ``on_article`` is called after each input."""
     settings = settings or Settings.from_env()
     summary = IngestSummary()
-    seen = store.seen_sources()
-    known = frozenset(store.known_hashes())
     with store.writer() as writer:
 
         def fail(err: InputError) -> None:
@@ -124,13 +130,13 @@ def ingest(
                     if isinstance(item, InputError):
                         fail(item)
                         _notify(on_article, summary)
-                    elif source_key(item) in seen:
+                    elif store.has_source(source_key(item)):
                         summary.already += 1
                         _notify(on_article, summary)
                     else:
                         yield item
 
-        for result in _results(_batches(inputs()), settings, workers, known):
+        for result in _results(_batches(inputs()), settings, workers, store):
             if isinstance(result, InputError):
                 fail(result)
             else:
@@ -139,7 +145,6 @@ def ingest(
                 except StoreError as err:
                     fail(InputError(err.where, err.reason))
                 else:
-                    seen.add(source_key(result.raw))
                     if outcome.status == "stored":
                         summary.stored += 1
                         summary.statements += outcome.statements
@@ -160,18 +165,18 @@ def _batches(items: Iterator[RawDocument]) -> Iterator[list[RawDocument]]:
 
 
 def _results(
-    batches: Iterator[list[RawDocument]], settings: Settings, workers: int, known: frozenset[str]
+    batches: Iterator[list[RawDocument]], settings: Settings, workers: int, store: Store
 ) -> Iterator[_Done | InputError]:
     """Every input's result, in input order, from this process or from ``workers`` processes."""
     if workers <= 1:
         extractor = Extractor(settings)
         for batch in batches:
-            yield from process(batch, extractor, known)
+            yield from process(batch, extractor, store.has_content)
         return
     # spawn, not fork: the parent may hold threads (the progress bar) and open connections.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(settings, known)
+        workers, mp_context=context, initializer=_init_worker, initargs=(settings, store.url)
     ) as pool:
         # A bounded window of batches in flight keeps memory flat however long the corpus.
         pending: deque[Future[list[Any]]] = deque()

@@ -17,6 +17,7 @@ import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     ForeignKey,
     Index,
@@ -100,7 +101,7 @@ class Sighting(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
     # The source path when the copy had no URL: two files are two sightings.
-    url: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str] = mapped_column(String(2000), index=True)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"))
 
 
@@ -178,6 +179,16 @@ class Event(Base):
     date_text: Mapped[str | None] = mapped_column(String(200))
 
     article: Mapped[Article] = relationship()
+
+
+class LshBand(Base):
+    """One band of an article's MinHash signature: the syndication index, kept in the
+    database so that memory does not grow with the corpus (see store/lsh.py)."""
+
+    __tablename__ = "lsh_bands"
+
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
 
 
 class Failure(Base):

@@ -4,8 +4,8 @@
 PostgreSQL (``postgresql+psycopg://user@host/db``). Opening a store runs the Alembic
 migrations, so a database made by an older wirewatch is upgraded in place.
 
-Writing goes through :meth:`Store.writer`: one writer per run, which keeps the
-syndication index and the outlet and speaker ids in memory and commits each article
+Writing goes through :meth:`Store.writer`: one writer per run, which finds syndication
+groups through the index kept in the database (store/lsh.py) and commits each article
 with its statements in one transaction. A run killed at any point leaves whole articles
 only, and running it again continues where it stopped.
 """
@@ -13,6 +13,7 @@ only, and running it again continues where it stopped.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
@@ -28,10 +29,13 @@ from wirewatch.errors import StoreError
 from wirewatch.ingest import RawDocument
 from wirewatch.model import Event, Extraction
 from wirewatch.store import schema
+from wirewatch.store.lsh import StoredSyndicationIndex
 from wirewatch.store.urls import canonical_url, host_of
-from wirewatch.syndication import Fingerprint, SyndicationIndex
+from wirewatch.syndication import Fingerprint
 
 DEFAULT_DB = "sqlite:///wirewatch.db"
+# Speaker ids a writer keeps at hand; the rest are read from the database when needed.
+_SPEAKER_CACHE = 20_000
 
 
 def database_url(url: str | None = None) -> str:
@@ -55,7 +59,9 @@ class Outcome:
 
 
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, migrate: bool = True) -> None:
+        """Open the database at ``url``; ``migrate=False`` for a reader (a worker process)
+        that must not race the writer to upgrade the schema."""
         self.url = database_url(url)
         try:
             backend = make_url(self.url).get_backend_name()
@@ -70,7 +76,8 @@ class Store:
         if backend == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            self._migrate()
+            if migrate:
+                self._migrate()
         except OperationalError as err:
             raise StoreError(_safe(self.url), f"cannot open the database ({_first_line(err)})") from err
 
@@ -99,14 +106,16 @@ class Store:
 
     # -- what is already stored -------------------------------------------------------
 
-    def seen_sources(self) -> set[str]:
-        """The source keys of every input stored or recognised as a duplicate so far."""
+    def has_source(self, key: str) -> bool:
+        """Whether an input with this source key was stored, or seen as a copy, already."""
         with self.session() as s:
-            return set(s.scalars(select(schema.Sighting.url)))
+            return s.scalar(select(schema.Sighting.id).where(schema.Sighting.url == key).limit(1)) is not None
 
-    def known_hashes(self) -> set[str]:
+    def has_content(self, content_hash: str) -> bool:
+        """Whether an article with this normalised body is stored already."""
         with self.session() as s:
-            return set(s.scalars(select(schema.Article.content_hash)))
+            found = select(schema.Article.id).where(schema.Article.content_hash == content_hash).limit(1)
+            return s.scalar(found) is not None
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, groups, statements, speakers, outlets, sightings, failures."""
@@ -133,22 +142,11 @@ class Writer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.session = store.session()
-        self.index = SyndicationIndex()
-        self._group_of: dict[str, int] = {}  # article id (as index key) -> group id
-        rows = self.session.execute(
-            select(
-                schema.Article.id,
-                schema.Article.content_hash,
-                schema.Article.signature,
-                schema.Article.group_id,
-            ).order_by(schema.Article.id)
-        )
-        for article_id, content_hash, signature, group_id in rows:
-            key = str(article_id)
-            self.index.add(key, Fingerprint.from_bytes(content_hash, signature))
-            self._group_of[key] = group_id
+        # Kept in the database, not in memory: memory stays flat however big the corpus.
+        self.index = StoredSyndicationIndex(self.session)
         self._outlets = {o.name: o.id for o in self.session.scalars(select(schema.Outlet))}
-        self._speakers = {(p.name, p.type): p.id for p in self.session.scalars(select(schema.Speaker))}
+        # The most recently used speakers' ids; others are looked up (a corpus has millions).
+        self._speakers: OrderedDict[tuple[str, str], int] = OrderedDict()
 
     def close(self) -> None:
         self.session.close()
@@ -198,7 +196,9 @@ class Writer:
         outlet_id = self._outlet(article.site_name, article.url or raw.url)
         match = self.index.find(fp)
         if match is not None:
-            group_id = self._group_of[match]
+            matched = s.get(schema.Article, match)
+            assert matched is not None
+            group_id = matched.group_id
             group = s.get(schema.SyndicationGroup, group_id)
             assert group is not None
             group.size += 1
@@ -252,9 +252,7 @@ class Writer:
             s.add(_event_row(row.id, position, ev))
         s.add(schema.Sighting(article_id=row.id, url=key, outlet_id=outlet_id))
         s.flush()
-        index_key = str(row.id)
-        self.index.add(index_key, fp)
-        self._group_of[index_key] = group_id
+        self.index.add(row.id, fp)
         return Outcome("stored", row.id, group_id, len(extraction.statements))
 
     def _sight(self, article_id: int, key: str, site_name: str | None, url: str | None) -> None:
@@ -283,12 +281,21 @@ class Writer:
         if not name:
             return None
         key = (name[:500], type_)
-        if key not in self._speakers:
+        if key in self._speakers:
+            self._speakers.move_to_end(key)
+            return self._speakers[key]
+        found = self.session.scalar(
+            select(schema.Speaker.id).where(schema.Speaker.name == key[0], schema.Speaker.type == type_)
+        )
+        if found is None:
             speaker = schema.Speaker(name=key[0], type=type_)
             self.session.add(speaker)
             self.session.flush()
-            self._speakers[key] = speaker.id
-        return self._speakers[key]
+            found = speaker.id
+        self._speakers[key] = found
+        if len(self._speakers) > _SPEAKER_CACHE:
+            self._speakers.popitem(last=False)
+        return found
 
 
 def _event_row(article_id: int, position: int, ev: Event) -> schema.Event:
