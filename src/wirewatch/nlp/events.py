@@ -155,7 +155,7 @@ class EventExtractor:
                     name=self.verbs.name(code),
                     plover=self.verbs.plover_type(code),
                     modality=modality,
-                    sentence=(sent.start_char, sent.end_char),
+                    sentence=_sentence_range(sent),
                     trigger=(noun.idx, noun.idx + len(noun)),
                     reported_by=reported_by,
                 )
@@ -255,7 +255,7 @@ class EventExtractor:
                     name=self.verbs.name(code),
                     plover=self.verbs.plover_type(code),
                     modality=modality,
-                    sentence=(sent.start_char, sent.end_char),
+                    sentence=_sentence_range(sent),
                     trigger=(trigger.idx, trigger.idx + len(trigger)),
                     object=obj,
                     reported_by=reported_by,
@@ -429,7 +429,7 @@ class EventExtractor:
                     name=self.verbs.name("016"),
                     plover=self.verbs.plover_type("016"),
                     modality="occurred",
-                    sentence=(sent.start_char, sent.end_char),
+                    sentence=_sentence_range(sent),
                     trigger=(response.idx, response.idx + len(response)),
                 )
 
@@ -486,6 +486,13 @@ _ASIDE = frozenset({"despite", "after", "before", "since", "during", "because", 
 _DOMESTIC = frozenset({"14", "17"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+
+
+def _sentence_range(sent: Span) -> CharRange:
+    """The sentence's characters without the blank lines the parser leaves at its end."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return (start, max(start, sent.start_char + len(text.rstrip())))
 
 
 def _home(sources: list[CodedActor]) -> list[CodedActor]:

@@ -49,8 +49,12 @@ _PAGE = 1000
 
 
 def export_gdelt(store: Store, path: Path, on_rows: Callable[[str, int], None] | None = None) -> Path:
-    """Write every stored event to ``path`` (tab-separated, a header line); returns it."""
-    if path.is_dir():
+    """Write every stored event to ``path`` (tab-separated, a header line); returns it.
+
+    ``path`` is a folder (made if missing; the file is ``events.gdelt.tsv`` in it) unless it
+    names a file with a suffix (``events.tsv``), as ``--output`` does for the other formats.
+    """
+    if path.is_dir() or not path.suffix:
         path = path / "events.gdelt.tsv"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
