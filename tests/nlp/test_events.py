@@ -185,3 +185,27 @@ def test_an_event_noun_with_its_actor_as_the_subject_of_its_clause(
     }
     rejected = events("Serbia rejected an Australian ultimatum.")
     assert rejected and all(e.trigger.text != "ultimatum" for e in rejected)
+
+
+def test_a_rebel_rejection_with_no_one_named_is_addressed_to_their_government(
+    events: Callable[..., list[Event]],
+) -> None:
+    [event] = events("Rebels in the Ivory Coast dismissed the plan on Sunday.")
+    assert (event.source.code, event.target and event.target.code, event.plover) == (
+        "CIVREB",
+        "CIVGOV",
+        "REJECT",
+    )
+
+
+def test_a_lodged_protest_is_a_complaint_and_a_welcomed_statement_is_praise(
+    events: Callable[..., list[Event]],
+) -> None:
+    [protest] = events("Serbia lodged an official protest with Albania today.")
+    assert (protest.source.code, protest.target and protest.target.code, protest.code) == (
+        "SRB",
+        "ALB",
+        "114",
+    )
+    [praise] = events("The German government welcomed Washington's latest policy statement.")
+    assert (praise.code, praise.plover) == ("051", "SUPPORT")

@@ -49,6 +49,12 @@ LIGHT_VERBS = frozenset(
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish"}
 )  # fmt: skip
+# Who is welcomed as a visitor (hosted), not as news (praised).
+_VISITORS = frozenset(
+    {"delegation", "minister", "president", "leader", "envoy", "team", "mission", "visitor"}
+)
+# Light verbs of diplomatic paper: a protest lodged is a complaint (114), not a rally.
+_OFFICIAL = frozenset({"lodge", "file", "deliver", "send", "issue", "submit", "register"})
 # The longest object phrase kept: an object is a noun phrase, not a clause.
 _MAX_OBJECT_TOKENS = 25
 
@@ -171,6 +177,8 @@ class EventExtractor:
                 return entry
         if lemma in LIGHT_VERBS and (noun := self._event_noun(token)) is not None:
             code, roles = self.verbs.nouns[noun]
+            if noun in ("protest", "complaint") and lemma in _OFFICIAL:
+                code = "114"  # "lodged a protest with Albania": an official complaint, not a rally
             return VerbEntry(
                 verb=f"{lemma} {noun}", code=code, target=(*(f"n:{r}" for r in roles), "dative"), object=()
             )
@@ -229,11 +237,13 @@ class EventExtractor:
                 obj_token = _role_token(inner_token, inner_entry.object, passive=_is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
+            if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
+                code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
         if not targets:
             targets = self._nearest_other(trigger, sources)
-        if not targets and code[:2] in _DOMESTIC:
+        if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
         modality = modality_of(trigger, planned_verb=entry.planned)
         said = reported_by is not None and self._said_by(statements[reported_by], sources)
@@ -484,6 +494,10 @@ _ASIDE = frozenset({"despite", "after", "before", "since", "during", "because", 
 # Acts whose target, when none is named, is the actor's own government: protests and
 # coercion happen at home.
 _DOMESTIC = frozenset({"14", "17"})
+# Demands, complaints, rejections and threats of groups inside a country (rebels, the
+# opposition, unions, courts) are addressed to its government when no one else is named.
+_DISSENT = frozenset({"10", "11", "12", "13"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
 
@@ -493,6 +507,19 @@ def _sentence_range(sent: Span) -> CharRange:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return (start, max(start, sent.start_char + len(text.rstrip())))
+
+
+def _names_someone(token: Token) -> bool:
+    """Whether a noun phrase's head is a person, group or place, not a thing said or done."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return token.lemma_.lower() in _VISITORS
+
+
+def _non_state(sources: list[CodedActor]) -> bool:
+    """A country's actor that is not its state: "rebels in the Ivory Coast" (CIVREB)."""
+    code = sources[0].code
+    return len(code) >= 6 and code[:3] not in ("IGO", "NGO", "IMG") and code[3:6] not in _STATE_SECTORS
 
 
 def _home(sources: list[CodedActor]) -> list[CodedActor]:
