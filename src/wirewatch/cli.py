@@ -352,6 +352,73 @@ def export(
         Console(highlight=False).print(f"{table}: {path}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="File holding the write token (default: $WIREWATCH_API_TOKEN)."),
+    ] = None,
+) -> None:
+    """Serve the JSON API (/api, documented at /docs) and the web pages over HTTP.
+
+    POST /api/articles needs the write token (none: writing is refused); with
+    $WIREWATCH_READ_TOKEN set, every read needs a token too.
+    """
+    import os
+    import socket
+
+    from sqlalchemy.engine import make_url
+
+    from wirewatch.api import create_app
+    from wirewatch.api.deps import ServeSettings
+
+    if not 1 <= port <= 65535:
+        _fail(f"--port {port}: not a port (1 to 65535)")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as err:
+        _fail(f"--host {host}: not an address to listen on ({getattr(err, 'strerror', None) or err})")
+    with socket.socket(family, kind, proto) as probe:  # a port in use or refused: say so now
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as err:
+            _fail(f"--host {host} --port {port}: cannot listen there ({err.strerror or err})")
+    write_token = os.environ.get("WIREWATCH_API_TOKEN") or None
+    if token_file is not None:
+        try:
+            write_token = token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as err:
+            _fail(f"--token-file {token_file}: cannot read ({getattr(err, 'strerror', None) or err})")
+        if not write_token:
+            _fail(f"--token-file {token_file}: the file is empty")
+    settings = ServeSettings(
+        write_token=write_token, read_token=os.environ.get("WIREWATCH_READ_TOKEN") or None
+    )
+    store = _open_store(db)
+    shown = f"[{host}]" if ":" in host else host
+    out = Console(highlight=False)
+    database = make_url(store.url).render_as_string(hide_password=True)
+    out.print(f"wirewatch: serving {database} at http://{shown}:{port}/ (API docs: /docs)", soft_wrap=True)
+    out.print(
+        "writing: "
+        + (
+            "enabled (POST /api/articles with the bearer token)"
+            if write_token
+            else "disabled (set WIREWATCH_API_TOKEN)"
+        )
+        + ("; reading needs a token" if settings.read_token else ""),
+        soft_wrap=True,
+    )
+    import uvicorn
+
+    with store:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+
+
 @eval_app.command("statements")
 def eval_statements(
     gold: Annotated[
