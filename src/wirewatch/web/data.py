@@ -40,6 +40,11 @@ FACET_HITS = 2000
 RESULTS = 50
 PALETTE = 8  # highlight colours; speakers beyond wrap around
 NETWORK_NODES = 150
+# The network and a speaker's "talks about" are worked out from the most recent statements
+# and events in range, at most this many of each: the page must answer in a fraction of a
+# second on a store of millions (see the note under the graph; a table of mentions kept
+# at ingest would lift this limit).
+NETWORK_SAMPLE = 3000
 NETWORK_TYPES = ("person", "organization", "country")
 PRONOUNS = frozenset(
     ("he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their", "who")
@@ -478,6 +483,10 @@ def _load(
                 select(schema.Statement.article_id).where(schema.Statement.speaker_id == speaker_id)
             )
         )
+    statement = statement.order_by(schema.Statement.article_id.desc(), schema.Statement.id.desc()).limit(
+        NETWORK_SAMPLE
+    )
+    event = event.order_by(schema.Event.article_id.desc(), schema.Event.id.desc()).limit(NETWORK_SAMPLE)
     statements = [_Statement(*r) for r in _rows(store, statement)]
     events: dict[int, list[_Event]] = defaultdict(list)
     for r in _rows(store, event):
@@ -506,21 +515,41 @@ def _load(
     return statements, events, universe
 
 
-def _name_pattern(universe: _Universe) -> re.Pattern[str] | None:
-    names = sorted({n for n, _ in universe.speakers.values() if len(n) >= 3}, key=len, reverse=True)
-    if not names:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def _name_index(universe: _Universe) -> dict[str, list[tuple[str, ...]]]:
+    """Speaker names by their first word, longest first: names are found in a statement by
+    walking its words once (a regex alternation of thousands of names is far slower)."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name, _ in universe.speakers.values():
+        words = tuple(_WORD.findall(name))
+        if len(name) >= 3 and words:
+            index[words[0]].append(words)
+    for names in index.values():
+        names.sort(key=len, reverse=True)
+    return index
+
+
+def _names_in(text: str, index: dict[str, list[tuple[str, ...]]]) -> set[str]:
+    words = _WORD.findall(text)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        for name in index.get(word, ()):
+            if tuple(words[i : i + len(name)]) == name:
+                found.add(" ".join(name))
+                break
+    return found
 
 
 def _talks_about(
     statements: Iterable[_Statement], events: dict[int, list[_Event]], universe: _Universe
 ) -> Iterable[tuple[_Statement, set[str]]]:
     """Each statement with the node keys it is about (never its own speaker's)."""
-    pattern = _name_pattern(universe)
+    index = _name_index(universe)
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, (name, _) in universe.speakers.items():
-        by_name[name].append(i)
+        by_name[" ".join(_WORD.findall(name))].append(i)
     for st in statements:
         about: set[str] = set()
         for e in events.get(st.article_id, []):
@@ -528,9 +557,8 @@ def _talks_about(
             for code, start in ((e.source_code, e.source_start), (e.target_code, e.target_start)):
                 if code and (inside or (start is not None and any(a <= start < b for a, b in st.spans))):
                     about.add(universe.actor_key(code))
-        if pattern is not None:
-            for m in pattern.finditer(st.content):
-                about.update(universe.speaker_key(i) for i in by_name[m.group(1)])
+        for name in _names_in(st.content, index):
+            about.update(universe.speaker_key(i) for i in by_name[name])
         about.discard(universe.speaker_key(st.speaker_id))
         yield st, about
 
