@@ -180,6 +180,7 @@ def network_page(
     context = {
         "title": "Network",
         "graph": graph,
+        "sample": f"{data.NETWORK_SAMPLE:,}",
         "labels": {node.key: node.label for node, _ in graph.nodes},
         "urls": {node.key: node.url for node, _ in graph.nodes},
         "json_url": _link("/network.json", params),
