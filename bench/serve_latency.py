@@ -116,6 +116,7 @@ def build_base(path: Path, reuters: int, workers: int) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     _remove(path)
     part.rename(path)
+    _remove(part)  # its empty -wal and -shm
     print(
         f"base: ingested {summary.read} inputs ({summary.stored} stored, {summary.duplicates} duplicates, "
         f"{summary.failed} failed) with {workers} workers in {time.perf_counter() - start:.0f} s: "
@@ -220,6 +221,7 @@ def replicate(base: Path, path: Path, target: int) -> None:
     db.close()
     _remove(path)
     part.rename(path)
+    _remove(part)  # its empty -wal and -shm
     print(f"replicated in {time.perf_counter() - start:.0f} s")
 
 
