@@ -267,12 +267,6 @@ def events(
 ) -> list[EventRow]:
     """Coded events, newest first; ``actor`` matches source or target codes by prefix
     (``IRN`` finds ``IRN`` and ``IRNGOV``), ``code`` CAMEO codes by prefix (``07``)."""
-    if code is not None and not re.fullmatch(r"\d{2,4}", code):
-        raise QueryError(f"--code {code}: not a CAMEO code (two to four digits, e.g. 07 or 072)")
-    if actor is not None and not re.fullmatch(r"[A-Za-z]{3,}", actor):
-        raise QueryError(f"--actor {actor}: not a CAMEO actor code (letters, e.g. IRN or RUSMIL)")
-    if modality is not None and modality not in ("occurred", "planned", "denied", "hypothetical"):
-        raise QueryError(f"--modality {modality}: one of occurred, planned, denied, hypothetical")
     outlet = aliased(schema.Outlet)
     reporter = aliased(schema.Statement)
     speaker = aliased(schema.Speaker)
@@ -289,20 +283,7 @@ def events(
         )
         .outerjoin(speaker, speaker.id == reporter.speaker_id)
     )
-    if actor:
-        prefix = actor.upper() + "%"
-        stmt = stmt.where(or_(schema.Event.source_code.like(prefix), schema.Event.target_code.like(prefix)))
-    if code:
-        stmt = stmt.where(schema.Event.code.like(code + "%"))
-    if modality:
-        stmt = stmt.where(schema.Event.modality == modality)
-    if filters.outlet:
-        wanted = filters.outlet.strip().lower()
-        stmt = stmt.where(or_(func.lower(outlet.name) == wanted, func.lower(outlet.host) == wanted))
-    if filters.since:
-        stmt = stmt.where(when >= filters.since)
-    if filters.until:
-        stmt = stmt.where(when < filters.until + "\uffff")
+    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters)
     stmt = stmt.order_by(when.desc().nulls_last(), schema.Event.article_id, schema.Event.position).limit(
         limit
     )
@@ -809,27 +790,8 @@ def list_events(
 ) -> Page[EventItem]:
     """Coded events, newest first (by the event's date, else the article's), in text order
     within an article; ``actor`` and ``code`` match by prefix as in :func:`events`."""
-    if code is not None and not re.fullmatch(r"\d{2,4}", code):
-        raise QueryError(f"code {code}: not a CAMEO code (two to four digits, e.g. 07 or 072)")
-    if actor is not None and not re.fullmatch(r"[A-Za-z]{3,}", actor):
-        raise QueryError(f"actor {actor}: not a CAMEO actor code (letters, e.g. IRN or RUSMIL)")
-    if modality is not None and modality not in MODALITIES:
-        raise QueryError(f"modality {modality}: one of {', '.join(MODALITIES)}")
     stmt, when, outlet = _event_rows()
-    if actor:
-        prefix = actor.upper() + "%"
-        stmt = stmt.where(or_(schema.Event.source_code.like(prefix), schema.Event.target_code.like(prefix)))
-    if code:
-        stmt = stmt.where(schema.Event.code.like(code + "%"))
-    if modality:
-        stmt = stmt.where(schema.Event.modality == modality)
-    if filters.outlet:
-        wanted = filters.outlet.strip().lower()
-        stmt = stmt.where(or_(func.lower(outlet.name) == wanted, func.lower(outlet.host) == wanted))
-    if filters.since:
-        stmt = stmt.where(when >= filters.since)
-    if filters.until:
-        stmt = stmt.where(when < filters.until + "\uffff")
+    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters)
     sort_when = func.coalesce(when, "")
     keys = [(sort_when, True), (schema.Event.article_id, True), (schema.Event.position, False)]
     page = _page(store, "events", stmt, keys, (str, int, int), limit, cursor, None)
@@ -1038,6 +1000,39 @@ def _statement_item(
         url=article.url,
         title=article.title,
     )
+
+
+def _narrow_events(
+    stmt: Select[Any],
+    when: Any,
+    outlet: Any,
+    actor: str | None,
+    code: str | None,
+    modality: str | None,
+    filters: Filters,
+) -> Select[Any]:
+    """The event filters of the CLI and the API, checked: actor and code by prefix."""
+    if code is not None and not re.fullmatch(r"\d{2,4}", code):
+        raise QueryError(f"--code {code}: not a CAMEO code (two to four digits, e.g. 07 or 072)")
+    if actor is not None and not re.fullmatch(r"[A-Za-z]{3,}", actor):
+        raise QueryError(f"--actor {actor}: not a CAMEO actor code (letters, e.g. IRN or RUSMIL)")
+    if modality is not None and modality not in MODALITIES:
+        raise QueryError(f"--modality {modality}: one of {', '.join(MODALITIES)}")
+    if actor:
+        prefix = actor.upper() + "%"
+        stmt = stmt.where(or_(schema.Event.source_code.like(prefix), schema.Event.target_code.like(prefix)))
+    if code:
+        stmt = stmt.where(schema.Event.code.like(code + "%"))
+    if modality:
+        stmt = stmt.where(schema.Event.modality == modality)
+    if filters.outlet:
+        wanted = filters.outlet.strip().lower()
+        stmt = stmt.where(or_(func.lower(outlet.name) == wanted, func.lower(outlet.host) == wanted))
+    if filters.since:
+        stmt = stmt.where(when >= filters.since)
+    if filters.until:
+        stmt = stmt.where(when < filters.until + "\uffff")
+    return stmt
 
 
 def _event_rows() -> tuple[Select[Any], Any, Any]:
