@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from wirewatch.evaluation.report import error_sections
+
 _TITLES = {"missed": "missed", "type": "wrong type", "spurious": "spurious"}
 
 
@@ -68,27 +70,20 @@ def render_event_figures(console: Console, res: dict[str, Any]) -> None:
 
 
 def render_event_errors(console: Console, found: list[dict[str, Any]], limit: int | None) -> None:
-    for kind, title in _TITLES.items():
-        these = [e for e in found if e["error"] == kind]
-        if not these:
-            continue
-        shown = these if limit is None else these[:limit]
-        more = "" if len(shown) == len(these) else f", first {len(shown)}"
-        console.print(f"\n[bold]{title}[/bold] ({len(these)}{more})")
-        for e in shown:
-            console.print(f"  [dim]{escape(e['sentence'])}[/dim]")
-            console.print(f"    {escape(e['text'])}")
-            if e["gold"]:
-                console.print(f"    [dim]gold:[/dim] {escape(_triple(e['gold']))}")
-            if e["predicted"]:
-                p = e["predicted"]
-                words = " · ".join(
-                    escape(str(p[k])) for k in ("source_text", "trigger", "target_text") if p.get(k)
-                )
-                console.print(
-                    f"    [dim]predicted:[/dim] {escape(_triple(p))} "
-                    f"[dim]({escape(str(p.get('code') or '?'))}{': ' + words if words else ''})[/dim]"
-                )
+    for e in error_sections(console, found, _TITLES, limit):
+        console.print(f"  [dim]{escape(e['sentence'])}[/dim]")
+        console.print(f"    {escape(e['text'])}")
+        if e["gold"]:
+            console.print(f"    [dim]gold:[/dim] {escape(_triple(e['gold']))}")
+        if e["predicted"]:
+            p = e["predicted"]
+            words = " · ".join(
+                escape(str(p[k])) for k in ("source_text", "trigger", "target_text") if p.get(k)
+            )
+            console.print(
+                f"    [dim]predicted:[/dim] {escape(_triple(p))} "
+                f"[dim]({escape(str(p.get('code') or '?'))}{': ' + words if words else ''})[/dim]"
+            )
 
 
 def _triple(t: dict[str, Any]) -> str:

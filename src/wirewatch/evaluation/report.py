@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Console
@@ -25,22 +26,29 @@ def render_figures(console: Console, res: dict[str, Any]) -> None:
     console.print(f"attribution recall by kind: {by_kind}")
 
 
-def render_errors(console: Console, found: list[dict[str, Any]], limit: int | None) -> None:
-    for kind, title in _TITLES.items():
+def error_sections(
+    console: Console, found: list[dict[str, Any]], titles: dict[str, str], limit: int | None
+) -> Iterator[dict[str, Any]]:
+    """Errors by kind, each kind under a heading with its count; at most ``limit`` per kind."""
+    for kind, title in titles.items():
         these = [e for e in found if e["error"] == kind]
         if not these:
             continue
         shown = these if limit is None else these[:limit]
         more = "" if len(shown) == len(these) else f", first {len(shown)}"
         console.print(f"\n[bold]{title}[/bold] ({len(these)}{more})")
-        for e in shown:
-            console.print(f"  [dim]{escape(e['article'])}[/dim]")
-            console.print(f"    {escape(e['sentence'])}")
-            for side in ("gold", "predicted"):
-                s = e[side]
-                if s:
-                    who = s["speaker_name"] or s["speaker"] or "?"
-                    console.print(
-                        f"    [dim]{side}:[/dim] {escape(str(who))} · {s['cue'] or '—'} · {s['kind']}: "
-                        f"“{escape(s['content'][:160])}”"
-                    )
+        yield from shown
+
+
+def render_errors(console: Console, found: list[dict[str, Any]], limit: int | None) -> None:
+    for e in error_sections(console, found, _TITLES, limit):
+        console.print(f"  [dim]{escape(e['article'])}[/dim]")
+        console.print(f"    {escape(e['sentence'])}")
+        for side in ("gold", "predicted"):
+            s = e[side]
+            if s:
+                who = s["speaker_name"] or s["speaker"] or "?"
+                console.print(
+                    f"    [dim]{side}:[/dim] {escape(str(who))} · {s['cue'] or '—'} · {s['kind']}: "
+                    f"“{escape(s['content'][:160])}”"
+                )
