@@ -15,8 +15,10 @@ from wirewatch.nlp.actors import (
     ActorLexicon,
     CodedActor,
     code_actors,
+    countries_named,
     load_petrarch_actors,
     load_petrarch_agents,
+    sector_without_country,
 )
 from wirewatch.nlp.lexicons import lexicon_table
 from wirewatch.nlp.pipeline import resolve_model_name
@@ -103,6 +105,33 @@ def test_every_demonym_has_a_code(lexicon):
 )
 def test_capitals_and_metonyms(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
+
+
+# --- Rule 2b: cities (GeoNames, scripts/build_cities.py) and old names ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("Rebels shelled Juba on Sunday.", "Juba", ["SSD"]),
+        ("Thousands marched in Lagos.", "Lagos", ["NGA"]),
+        ("Iraqi Kurds demonstrated in the northern city of Kirkuk.", "Kirkuk", ["IRQ"]),
+        ("A bomb exploded near the town of Samarra.", "Samarra", ["IRQ"]),  # GeoNames: "Samarra’"
+        ("The United States suspended aid to Bosnia.", "Bosnia", ["BIH"]),
+        ("Zaire closed its border.", "Zaire", ["COD"]),  # an old name: its successor
+        ("Kampuchean guerrillas attacked.", "guerrillas", ["KHMREB"]),
+        ("Yugoslavia recalled its envoy.", "Yugoslavia", ["SRB"]),
+        # A city that is also a surname is never matched inside a person's name.
+        ("President Bush threatened further action.", "Bush", []),
+    ],
+)
+def test_cities_and_old_names(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
+
+
+def test_the_city_list_leaves_out_words_names_and_shared_names():
+    for word in ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem"):
+        assert ActorLexicon.default().code_phrase(word) is None, word
 
 
 # --- Rule 3: sectors ---
@@ -220,6 +249,34 @@ def test_acronyms_keep_their_case(lexicon):
 )
 def test_people(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        # A nationality at the head of a phrase that names a place is an ethnic group; the
+        # place is the country (as CAMEO codes them).
+        ("Bosnian Serbs demanded a truce.", "Serbs", ["BIH"]),
+        ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", ["SRB"]),
+        ("Serbs demanded a truce.", "Serbs", ["SRB"]),  # no place: the nationality
+    ],
+)
+def test_a_people_in_a_place(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
+
+
+def test_a_role_without_a_country(nlp, lexicon):
+    doc = nlp("President Yoweri Museveni has threatened to ban the opposition.")
+    role = sector_without_country(head_of(doc, "Museveni"), lexicon)
+    assert role is not None and (role.code, role.text) == ("~GOV", "President Yoweri Museveni")
+    named = nlp("Russian President Vladimir Putin spoke.")
+    assert sector_without_country(head_of(named, "Putin"), lexicon) is None
+    assert sector_without_country(head_of(nlp("The weather turned."), "weather"), lexicon) is None
+
+
+def test_countries_named_counts_names_nationalities_and_cities(nlp, lexicon):
+    doc = nlp("Ugandan police said Kampala was calm. Uganda's neighbour Kenya sent observers.")
+    assert countries_named(doc, lexicon) == {"UGA": 3, "KEN": 1}
 
 
 def test_a_user_lexicon_can_name_a_person(nlp, lexicon, tmp_path):

@@ -209,3 +209,63 @@ def test_a_lodged_protest_is_a_complaint_and_a_welcomed_statement_is_praise(
     )
     [praise] = events("The German government welcomed Washington's latest policy statement.")
     assert (praise.code, praise.plover) == ("051", "SUPPORT")
+
+
+def dyads(found: list[Event]) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.plover or "") for e in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The one a demand is made of is the subject of the clause it governs.
+        ("Britain demanded that Hezbollah release the two soldiers.", ("GBR", "LBN", "REQUEST")),
+        # The one a threat hangs on is the subject of its condition.
+        ("Turkey threatened to close the border if Syria keeps shelling.", ("TUR", "SYR", "THREATEN")),
+        # With no actor in the act's own phrases, the place of those it is for.
+        ("Japan will send medicine to families fleeing the floods in Pakistan.", ("JPN", "PAK", "AGREE")),
+    ],
+)
+def test_a_target_named_in_the_acts_clauses(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(events(sentence))
+
+
+def test_a_condition_without_an_actor_as_subject_gives_no_target(events: Callable[..., list[Event]]) -> None:
+    found = events("Jordan says it will not accept more refugees if fighting spreads to Syria.")
+    [refusal] = [e for e in found if e.plover == "REJECT"]
+    assert refusal.target is None
+
+
+def test_a_reporting_clause_is_not_a_target(events: Callable[..., list[Event]]) -> None:
+    found = events("Chile suspended its aid program, the Argentine newspaper Clarin reported.")
+    assert found and all(e.target is None or e.target.code[:3] != "ARG" for e in found)
+
+
+def test_an_office_holder_named_without_a_country_is_of_the_country_the_article_names(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("President Paul Biya has banned Cameroonian opposition rallies in the capital.")
+    assert ("CMR", "CMR", "COERCE") in dyads(found)
+    [event] = [e for e in found if e.plover == "COERCE"]
+    assert (event.source.code, event.source.text) == ("CMRGOV", "President Paul Biya")
+
+
+def test_a_role_without_a_country_acting_somewhere_is_of_that_place(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("Students rioted at a university in Caracas on Monday.")
+    assert {e.source.code[:3] for e in found} == {"VEN"}
+
+
+def test_an_unplaced_role_in_an_article_naming_no_country_makes_no_event(
+    events: Callable[..., list[Event]],
+) -> None:
+    assert events("The president has banned opposition rallies.") == []
+
+
+def test_a_verb_the_lemmatiser_gets_wrong_is_still_found(events: Callable[..., list[Event]]) -> None:
+    # en_core_web_sm 3.8 lemmatises "staged" as "stag".
+    found = events("Kenyan teachers staged a strike in Nairobi on Monday.")
+    assert ("KEN", "KEN", "PROTEST") in dyads(found)

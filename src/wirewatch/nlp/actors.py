@@ -32,7 +32,8 @@ Lexicons
 --------
 The packaged lexicons are pycountry's country names, ``lexicons/demonyms.txt`` (Russian,
 Russians -> RUS) and the TSVs in ``lexicons/actors/``: ``countries.tsv``, ``places.tsv``,
-``organisations.tsv``, ``sectors.tsv``. A user lexicon (``ActorLexicon.extended(path)``) is
+``organisations.tsv``, ``sectors.tsv``, and ``cities.tsv`` (GeoNames cities of 100,000
+people or more, written by ``scripts/build_cities.py``). A user lexicon (``ActorLexicon.extended(path)``) is
 
 * a TSV: ``phrase<TAB>code[<TAB>weak]``, ``#`` starts a comment. ``code`` is an actor code
   (``RUSGOV``; several joined by ``/`` code several actors), a sector written as in
@@ -51,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -61,7 +62,7 @@ from typing import Literal, NamedTuple
 import pycountry
 import spacy
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from wirewatch.errors import ConfigError
 from wirewatch.model import Actor, Span
@@ -71,8 +72,10 @@ __all__ = [
     "ActorLexicon",
     "CodedActor",
     "code_actors",
+    "countries_named",
     "load_petrarch_actors",
     "load_petrarch_agents",
+    "sector_without_country",
 ]
 
 EntryKind = Literal["actor", "agent", "block"]
@@ -113,6 +116,12 @@ class _Entry:
     # A place name: not matched inside a longer person's name ("Jordan Peterson"), though a
     # place the recogniser took for a person alone ("supplied Kyiv[PERSON]") still counts.
     geo: bool = False
+    # A city from the gazetteer: never matched inside any person's name, since many are
+    # surnames too ("President Bush" is not the Egyptian town of Bush).
+    city: bool = False
+    # A nationality ("Serbs"): as the head of a phrase that also names a place, it names an
+    # ethnic group and the place names the country ("Bosnian Serbs", "Albanians in Serbia").
+    people: bool = False
 
     @property
     def kind(self) -> EntryKind:
@@ -144,6 +153,8 @@ def _person_of(token: Token) -> tuple[int, int]:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    if doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return _NO_PERSON  # a person's name is not plural: "Bosnian Serbs" is a people
     return start, end
 
 
@@ -323,6 +334,7 @@ class ActorLexicon:
                         or word.lower != entry.words[j]
                         or not _case_ok(entry.rules[j], word.text)
                         or (entry.geo and _inside_a_name(word.person, first.i, first.i + size))
+                        or (entry.city and word.person != _NO_PERSON)
                     ):
                         break
                 else:
@@ -416,7 +428,7 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
     # unless the lexicon names the person.
     covers_head = chosen is not None and chosen.start <= head.i < chosen.end
-    if head.ent_type_ == "PERSON" and agent is None and not covers_head:
+    if _person_of(head) != _NO_PERSON and agent is None and not covers_head:
         return []
     group: list[_Match | None] = [chosen] if chosen else [None]
     if chosen is not None:  # "Hungarian and Romanian officials", "the presidents of Russia and Iran"
@@ -438,6 +450,35 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     return found
 
 
+def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | None:
+    """The role a noun phrase names when it names no country or organisation ("President
+    Yoweri Museveni", "Prisoners"), as a :class:`CodedActor` whose code is the bare sector
+    ("~GOV"); None when the phrase names an actor or no role."""
+    if head is None or len(head.doc) == 0:
+        return None
+    tokens = _phrase_tokens(head)
+    words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
+    chosen, agent = _choose(lexicon._matches(words), head.i)
+    if chosen is not None or agent is None or not agent.code.startswith("~"):
+        return None
+    start, end, text = _extent(tokens)
+    return CodedActor(text, start, end, agent.code)
+
+
+def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
+    """How often the text names each country: by name, nationality, capital or city
+    ("Ugandan", "Kampala" -> UGA), in order of first mention. One pass of the lexicon
+    over the words; the recogniser's entities are not needed (it takes "Ugandan" for a
+    person)."""
+    words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in doc if not t.is_space]
+    counts: dict[str, int] = {}
+    for match in lexicon._matches(words):
+        entry, country = match.entry, match.entry.code[:3]
+        if entry.geo and entry.kind == "actor" and country.isalpha() and country not in _TRANSNATIONAL:
+            counts[country] = counts.get(country, 0) + 1
+    return counts
+
+
 def _extent(tokens: Sequence[Token]) -> tuple[int, int, str]:
     """Character offsets and text of the phrase, without punctuation or a conjunction at
     its edges. (Not ``doc.text[start:end]``: ``Doc.text`` rebuilds the whole text.)"""
@@ -451,6 +492,9 @@ def _choose(matches: Sequence[_Match], head_i: int) -> tuple[_Match | None, _Ent
     the sector nearest the head (specific ones before weak ones)."""
     actors = [m for m in matches if m.entry.kind == "actor"]
     chosen = next((m for m in actors if m.start <= head_i < m.end), None)
+    if chosen is not None and chosen.entry.people and len(actors) > 1:
+        chosen = None  # "Bosnian Serbs", "ethnic Albanians in Serbia": the place's country
+        actors = [m for m in actors if not (m.start <= head_i < m.end)]
     if chosen is None:
         before = [m for m in actors if m.end <= head_i]
         after = [m for m in actors if m.start > head_i]
@@ -586,8 +630,12 @@ def _default_lexicon() -> ActorLexicon:
     names = _country_names()
     name_codes = {n.lower(): c for n, c in names}
     name_codes.update({p.lower(): c for p, c, _ in countries if c != "-"})
-    entries = _tsv_entries(((n, c, False) for n, c in names), "pycountry", geo=True)
-    entries += _tsv_entries(((n, c, False) for n, c in _demonyms(name_codes)), "demonyms", geo=True)
+    # Cities come first: every hand-made list is read after them and wins.
+    cities = _tsv_entries(_tsv_rows(_packaged("cities.tsv"), "cities.tsv"), "cities.tsv", geo=True)
+    entries = [replace(e, city=True) for e in cities]
+    entries += _tsv_entries(((n, c, False) for n, c in names), "pycountry", geo=True)
+    demonyms = _tsv_entries(((n, c, False) for n, c in _demonyms(name_codes)), "demonyms", geo=True)
+    entries += [replace(e, people=True) for e in demonyms]
     entries += _tsv_entries(countries, "countries.tsv", geo=True)
     entries += _tsv_entries(_tsv_rows(_packaged("places.tsv"), "places.tsv"), "places.tsv", geo=True)
     for name in ("organisations.tsv", "sectors.tsv"):

@@ -30,7 +30,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.nlp.actors import ActorLexicon, CodedActor, code_actors
+from wirewatch.nlp.actors import (
+    ActorLexicon,
+    CodedActor,
+    code_actors,
+    countries_named,
+    sector_without_country,
+)
 from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
 from wirewatch.nlp.event_dates import date_of
 from wirewatch.nlp.modality import expressed_intent, modality_of
@@ -171,7 +177,7 @@ class EventExtractor:
         or of a light verb and its event noun ("held talks", "launched an attack")."""
         if token.pos_ != "VERB":
             return None
-        lemma = token.lemma_.lower()
+        lemma = _verb_lemma(token, self.verbs.verbs)
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
@@ -243,6 +249,8 @@ class EventExtractor:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
         if not targets:
             targets = self._nearest_other(trigger, sources)
+        if not targets:
+            targets = self._clause_other(trigger, sources)
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
         modality = modality_of(trigger, planned_verb=entry.planned)
@@ -287,8 +295,35 @@ class EventExtractor:
             if possessor:
                 return possessor
             if head.pos_ != "PRON":
-                return []  # a subject that names no actor: no event
+                return self._placed(trigger, head)
         return []
+
+    def _placed(self, trigger: Token, head: Token) -> list[CodedActor]:
+        """A role named without its country ("President Yoweri Museveni", "Prisoners rioted
+        at a jail in Dili") belongs to the country the act happens in; an office of state
+        (president, judge, army) else to the country the article names most, since news
+        names the country of a domestic office holder once, if at all. A subject that names
+        no role is no actor: no event."""
+        role = sector_without_country(head, self.actors)
+        if role is None:
+            return []
+        country = self._place_of(trigger)
+        if country is None and role.code[1:] in _OFFICE_SECTORS:
+            country = _article_country(head.doc, self.actors)
+        if country is None:
+            return []
+        return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
+
+    def _place_of(self, trigger: Token) -> str | None:
+        """The country of the place an act happens in ("rioted at a jail in Dili")."""
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for actor in code_actors(pobj, self.actors):
+                            if _is_country(actor.code):
+                                return actor.code[:3]
+        return None
 
     def _as_commitment(self, trigger: Token, code: str, modality: str, own_words: bool) -> tuple[str, str]:
         """What an actor commits itself to is coded as the commitment, which happened:
@@ -366,7 +401,7 @@ class EventExtractor:
         phrases name ("promised to continue military aid to war-torn Mozambique", "agreed
         to an extension of the mandate of the force in Lebanon"). Subordinate clauses,
         relative clauses and the subject are not the act's own phrases."""
-        source_countries = {s.code[:3] for s in sources}
+        source_codes = {s.code for s in sources}
         subject_tokens = {t.i for h in _subject_heads(trigger) for t in h.subtree}
         todo = [c for c in trigger.children if c.dep_ in _OWN_PHRASES and c.lower_ not in _ASIDE]
         while todo:
@@ -374,7 +409,7 @@ class EventExtractor:
             if token.i in subject_tokens:
                 continue
             if token.pos_ in ("PROPN", "NOUN") or token.dep_ in ("poss", "amod"):
-                found = [a for a in code_actors(token, self.actors) if a.code[:3] not in source_countries]
+                found = [a for a in code_actors(token, self.actors) if a.code not in source_codes]
                 if found:
                     return found[:1]
             todo.extend(
@@ -382,6 +417,39 @@ class EventExtractor:
                 for c in token.children
                 if c.dep_ not in _NOT_OWN and not (c.dep_ == "prep" and c.lower_ in _ASIDE)
             )
+        return []
+
+    def _clause_other(self, trigger: Token, sources: list[CodedActor]) -> list[CodedActor]:
+        """With none in the act's own phrases, another actor its clauses name: first the
+        subject of a clause it governs, the one a demand is made of ("demanded that Hamas
+        renounce") or a threat hangs on ("threatened to stop talks if the United States
+        goes ahead"); then the place of those the act is for ("aid to refugees fleeing the
+        war in Liberia"). Not for joint acts of several actors, whose other names are
+        usually the actors themselves."""
+        if len({s.code[:3] for s in sources}) > 1:
+            return []
+        source_codes = {s.code for s in sources}
+        subjects: list[Token] = []
+        nouns: list[Token] = []
+        todo = [(c, False) for c in trigger.children if c.dep_ in _OWN_PHRASES or _governed_clause(c)]
+        while todo:
+            token, in_clause = todo.pop(0)
+            in_clause = in_clause or _governed_clause(token)
+            if token.dep_ in ("nsubj", "nsubjpass") and in_clause:
+                subjects.append(token)
+            elif token.pos_ in ("PROPN", "NOUN") and not in_clause:
+                nouns.append(token)
+            todo.extend(
+                (c, in_clause)
+                for c in token.children
+                if c.dep_ not in ("punct", "cc", "parataxis", "appos")
+                and not (c.dep_ == "prep" and c.lower_ in _ASIDE)
+                and (c.dep_ not in ("advcl", "ccomp") or _governed_clause(c))
+            )
+        for token in [*subjects, *nouns]:
+            found = [a for a in code_actors(token, self.actors) if a.code not in source_codes]
+            if found:
+                return found[:1]
         return []
 
     def _inner_subject(self, inner: Token, sources: list[CodedActor]) -> list[CodedActor]:
@@ -498,8 +566,53 @@ _DOMESTIC = frozenset({"14", "17"})
 # opposition, unions, courts) are addressed to its government when no one else is named.
 _DISSENT = frozenset({"10", "11", "12", "13"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
+# Offices of a state, whose holder news names by title alone ("President Museveni").
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+
+
+# Verbs that report an act rather than take part in it ("..., the Times reported").
+_REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
+
+
+def _governed_clause(token: Token) -> bool:
+    """A clause whose subject an act is aimed at: a complement ("demanded that Hamas
+    renounce") or a condition ("if the United States goes ahead"), not a report of it."""
+    if token.dep_ == "ccomp":
+        return token.lemma_.lower() not in _REPORTING
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
+    return False
+
+
+def _is_country(code: str) -> bool:
+    return len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG", "MNC", "UIS") and code[:3].isalpha()
+
+
+def _article_country(doc: Doc, lexicon: ActorLexicon) -> str | None:
+    """The country the article names most often (the first named wins a tie), worked out
+    once per document."""
+    key = "wirewatch_article_country"
+    if key not in doc.user_data:
+        counts = countries_named(doc, lexicon)
+        doc.user_data[key] = max(counts, key=lambda c: counts[c]) if counts else None
+    return doc.user_data[key]
+
+
+def _verb_lemma(token: Token, known: object) -> str:
+    """The token's lemma, or a regular one the lexicon or the light verbs know when the
+    lemmatiser's is not ("staged" -> "stag" in en_core_web_sm 3.8: -> "stage")."""
+    lemma = token.lemma_.lower()
+    if lemma in known or lemma in LIGHT_VERBS:
+        return lemma
+    lower = token.lower_
+    for suffix, ending in (("ed", "e"), ("ing", "e"), ("es", "e"), ("s", "")):
+        if lower.endswith(suffix):
+            guess = lower[: -len(suffix)] + ending
+            if guess in known or guess in LIGHT_VERBS:
+                return guess
+    return lemma
 
 
 def _sentence_range(sent: Span) -> CharRange:
