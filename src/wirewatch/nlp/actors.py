@@ -26,14 +26,17 @@ How a phrase is coded
   a code that already has one ("USAMIL" for the Pentagon) or an IGO/NGO code is kept.
 * A sector with no country codes nothing ("the government" -> no actor). A person's name
   is coded only through a role in the phrase ("Russian President Vladimir Putin" ->
-  RUSGOV); a bare name codes nothing unless a lexicon lists it.
+  RUSGOV); a bare name codes nothing unless a lexicon lists it (``people.tsv`` lists
+  political figures).
 
 Lexicons
 --------
 The packaged lexicons are pycountry's country names, ``lexicons/demonyms.txt`` (Russian,
 Russians -> RUS) and the TSVs in ``lexicons/actors/``: ``countries.tsv``, ``places.tsv``,
-``organisations.tsv``, ``sectors.tsv``, and ``cities.tsv`` (GeoNames cities of 100,000
-people or more, written by ``scripts/build_cities.py``). A user lexicon (``ActorLexicon.extended(path)``) is
+``organisations.tsv``, ``sectors.tsv``, ``people.tsv`` (heads of state and government
+since 1975 and other political figures, each with the code of their best-known role:
+"Yoweri Museveni" -> UGAGOV) and ``cities.tsv`` (GeoNames cities of 100,000 people or
+more, written by ``scripts/build_cities.py``). A user lexicon (``ActorLexicon.extended(path)``) is
 
 * a TSV: ``phrase<TAB>code[<TAB>weak]``, ``#`` starts a comment. ``code`` is an actor code
   (``RUSGOV``; several joined by ``/`` code several actors), a sector written as in
@@ -633,6 +636,7 @@ def _default_lexicon() -> ActorLexicon:
     # Cities come first: every hand-made list is read after them and wins.
     cities = _tsv_entries(_tsv_rows(_packaged("cities.tsv"), "cities.tsv"), "cities.tsv", geo=True)
     entries = [replace(e, city=True) for e in cities]
+    entries += _tsv_entries(_tsv_rows(_packaged("people.tsv"), "people.tsv"), "people.tsv")
     entries += _tsv_entries(((n, c, False) for n, c in names), "pycountry", geo=True)
     demonyms = _tsv_entries(((n, c, False) for n, c in _demonyms(name_codes)), "demonyms", geo=True)
     entries += [replace(e, people=True) for e in demonyms]

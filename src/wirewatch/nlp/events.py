@@ -120,6 +120,7 @@ class EventExtractor:
             if entry.frame and (inner := self._framed_act(token, triggers)) is not None:
                 framed[token.i] = inner
         consumed = {inner.i for inner, _ in framed.values()}
+        consumed |= _results(triggers)
         for token, entry in triggers:
             if token.i in consumed:
                 continue
@@ -181,7 +182,8 @@ class EventExtractor:
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
-        if lemma in LIGHT_VERBS and (noun := self._event_noun(token)) is not None:
+        carried_out = lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+        if lemma in LIGHT_VERBS and carried_out and (noun := self._event_noun(token)) is not None:
             code, roles = self.verbs.nouns[noun]
             if noun in ("protest", "complaint") and lemma in _OFFICIAL:
                 code = "114"  # "lodged a protest with Albania": an official complaint, not a rally
@@ -526,6 +528,8 @@ def _subject_heads(trigger: Token) -> Iterator[Token]:
         if agent is not None:
             yield agent
             return
+        if token.i == trigger.i and _is_passive(token):
+            break  # "until their demands are met": the one who acts is not named
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and not _is_passive(token):
             if subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS or token.dep_ not in _CLIMBING:
@@ -598,6 +602,20 @@ def _article_country(doc: Doc, lexicon: ActorLexicon) -> str | None:
         counts = countries_named(doc, lexicon)
         doc.user_data[key] = max(counts, key=lambda c: counts[c]) if counts else None
     return doc.user_data[key]
+
+
+def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
+    """Participles that tell what an act of force did, not a second act: "shelled Juba,
+    killing about 20 people" is one attack (the same CAMEO root, hanging from it)."""
+    codes = {token.i: entry.code[:2] for token, entry in triggers}
+    return {
+        token.i
+        for token, entry in triggers
+        if token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and entry.code[:2] in _CONFLICTUAL
+        and codes.get(token.head.i) == entry.code[:2]
+    }
 
 
 def _verb_lemma(token: Token, known: object) -> str:
