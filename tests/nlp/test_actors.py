@@ -285,6 +285,13 @@ def test_countries_named_counts_names_nationalities_and_cities(nlp, lexicon):
     assert countries_named(doc, lexicon) == {"UGA": 3, "KEN": 1}
 
 
+def test_a_name_the_parser_split_is_read_whole(nlp, lexicon):
+    # en_core_web_sm parses "Sheikh Hamad" as the subject and hangs the rest of the name
+    # elsewhere; the recogniser's PERSON entity keeps the name together.
+    doc = nlp("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday.")
+    assert [a.code for a in code_actors(head_of(doc, "Hamad"), lexicon)] == ["QATGOV"]
+
+
 def test_a_user_lexicon_can_name_a_person(nlp, lexicon, tmp_path):
     path = tmp_path / "people.tsv"
     path.write_text("Vladimir Putin\tRUSGOV\n", encoding="utf-8")

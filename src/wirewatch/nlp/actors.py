@@ -423,6 +423,11 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
 
 def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     tokens = _phrase_tokens(head)
+    person = _person_of(head)
+    if person != _NO_PERSON:  # a name the parser split ("Hamad bin Khalifa al-Thani")
+        have = {t.i for t in tokens}
+        name = [t for t in head.doc[person[0] : person[1]] if t.i not in have]
+        tokens = sorted([*tokens, *name], key=lambda t: t.i)
     words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
     matches = lexicon._matches(words)
     chosen, agent = _choose(matches, head.i)
