@@ -288,3 +288,18 @@ def test_carry_is_a_light_verb_only_with_out(events: Callable[..., list[Event]])
 def test_an_announced_suspension_is_an_event(events: Callable[..., list[Event]]) -> None:
     found = events("Italy announced a suspension of air links with Serbia on Wednesday.")
     assert ("ITA", "SRB", "SANCTION") in dyads(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "plover"),
+    [
+        ("Kenya received a team of inspectors from the IAEA on Monday.", "0862", "RETREAT"),
+        ("Sudan allowed UN peacekeepers into Darfur.", "0861", "RETREAT"),
+        ("Egypt hosted the Israeli foreign minister.", "043", "CONSULT"),  # a visitor: a host
+    ],
+)
+def test_letting_in_inspectors_or_peacekeepers(
+    events: Callable[..., list[Event]], sentence: str, code: str, plover: str
+) -> None:
+    [event] = events(sentence)
+    assert (event.code, event.plover) == (code, plover)

@@ -472,8 +472,11 @@ class EventExtractor:
         return []
 
     def _kind(self, trigger: Token, entry: VerbEntry) -> list[str]:
-        """The kinds the object is of, its modifiers first ("military aid": military, aid)."""
-        token = _role_token(trigger, entry.object, passive=_is_passive(trigger))
+        """The kinds the object is of, its modifiers first ("military aid": military, aid).
+        A verb whose object is the one it lets in or hosts ("allowed UN peacekeepers in",
+        "received a team of inspectors") has its target's kind."""
+        roles = entry.object or (entry.target if entry.code[:3] in _LETTING_IN else ())
+        token = _role_token(trigger, roles, passive=_is_passive(trigger))
         if token is None:
             return []
         kinds = self.verbs.kinds
@@ -576,6 +579,8 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI"})
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
 
 
+# Codes of letting others in or hosting them, refined by who they are (peacekeepers: 0861).
+_LETTING_IN = frozenset({"043", "086"})
 # Verbs that report an act rather than take part in it ("..., the Times reported").
 _REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
 
