@@ -265,6 +265,7 @@ def test_people(nlp, lexicon, sentence, head, expected):
         ("Bosnian Serbs demanded a truce.", "Serbs", ["BIH"]),
         ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", ["SRB"]),
         ("Serbs demanded a truce.", "Serbs", ["SRB"]),  # no place: the nationality
+        ("Palestinians of the Israeli-occupied West Bank went on strike.", "Palestinians", ["PSE"]),
     ],
 )
 def test_a_people_in_a_place(nlp, lexicon, sentence, head, expected):

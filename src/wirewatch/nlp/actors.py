@@ -501,22 +501,28 @@ def _choose(matches: Sequence[_Match], head_i: int) -> tuple[_Match | None, _Ent
     actors = [m for m in matches if m.entry.kind == "actor"]
     chosen = next((m for m in actors if m.start <= head_i < m.end), None)
     if chosen is not None and chosen.entry.people and len(actors) > 1:
-        chosen = None  # "Bosnian Serbs", "ethnic Albanians in Serbia": the place's country
-        actors = [m for m in actors if not (m.start <= head_i < m.end)]
+        # "Bosnian Serbs", "ethnic Albanians in Serbia": the place's country; of a place
+        # with modifiers the place itself ("Palestinians of the Israeli-occupied West Bank").
+        others = [m for m in actors if not (m.start <= head_i < m.end)]
+        before = [m for m in others if m.end <= head_i]
+        return (before[0] if before else others[-1]), _agent_of(matches, head_i)
     if chosen is None:
         before = [m for m in actors if m.end <= head_i]
         after = [m for m in actors if m.start > head_i]
         chosen = before[0] if before else (after[0] if after else None)
+    return chosen, _agent_of(matches, head_i)
+
+
+def _agent_of(matches: Sequence[_Match], head_i: int) -> _Entry | None:
+    """The sector nearest the head, specific ones before weak ones."""
     agents = [m for m in matches if m.entry.kind == "agent"]
     pool = [m for m in agents if not m.entry.weak] or agents
-    agent = None
-    if pool:
-        covering = [m for m in pool if m.start <= head_i < m.end]
-        before = [m for m in pool if m.end <= head_i]
-        after = [m for m in pool if m.start > head_i]
-        best = covering[0] if covering else (before[-1] if before else after[0])
-        agent = best.entry
-    return chosen, agent
+    if not pool:
+        return None
+    covering = [m for m in pool if m.start <= head_i < m.end]
+    before = [m for m in pool if m.end <= head_i]
+    after = [m for m in pool if m.start > head_i]
+    return (covering[0] if covering else (before[-1] if before else after[0])).entry
 
 
 def _codes(actor: str | None, agent: _Entry | None) -> list[str]:
