@@ -303,3 +303,36 @@ def test_letting_in_inspectors_or_peacekeepers(
 ) -> None:
     [event] = events(sentence)
     assert (event.code, event.plover) == (code, plover)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the event noun after a preposition of the light verb
+        ("Kenyan teachers went on strike on Monday.", ("KEN", "KEN", "PROTEST")),
+        ("Israeli troops remained on alert in the West Bank.", ("ISR", "PSE", "MOBILIZE")),
+        ("Serb forces were engaged in ethnic cleansing in Kosovo.", ("SRB", "KSV", "ASSAULT")),
+        # the event a measuring noun measures
+        ("Indian and French warships began five days of naval exercises.", ("IND", None, "COOPERATE")),
+    ],
+)
+def test_event_nouns_beyond_the_object(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert expected in dyads(events(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Russia suspended talks with Japan.", "164"),
+        ("Syrian officers ended mediation efforts between the rival militias.", "165"),
+        ("Britain broke off diplomatic relations with Libya.", "161"),
+        ("The United States cut aid to Pakistan.", "162"),
+    ],
+)
+def test_halting_is_coded_by_what_is_halted(
+    events: Callable[..., list[Event]], sentence: str, code: str
+) -> None:
+    [event] = events(sentence)
+    assert (event.code, event.plover) == (code, "SANCTION")

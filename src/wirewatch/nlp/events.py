@@ -24,7 +24,7 @@ CAMEO codes them ("the United States and NATO" is two targets).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -53,7 +53,7 @@ _CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
 LIGHT_VERBS = frozenset(
     {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
-     "set", "complete", "finish"}
+     "set", "complete", "finish", "remain", "stay", "engage"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -179,6 +179,11 @@ class EventExtractor:
         if token.pos_ != "VERB":
             return None
         lemma = _verb_lemma(token, self.verbs.verbs)
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        halting = f"{lemma} {particle}" if particle else lemma
+        if halting in _HALTING and (noun := _noun_in_slots(token, _HALTED)) is not None:
+            # "broke off talks with Japan": halting talks (164), not breaking off relations
+            return VerbEntry(verb=f"{halting} {noun}", code=_HALTED[noun], target=_HALTED_ROLES, object=())
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
@@ -193,15 +198,8 @@ class EventExtractor:
         return self.verbs.verbs.get(lemma)
 
     def _event_noun(self, verb: Token) -> str | None:
-        """The event noun a light verb takes: its object, or a compound of it ("mediation effort")."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None:
-            return None
-        for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
-            lemma = word.lemma_.lower()
-            if lemma in self.verbs.nouns:
-                return lemma
-        return None
+        """The event noun a light verb takes (see :func:`_noun_slots`)."""
+        return _noun_in_slots(verb, self.verbs.nouns)
 
     def _framed_act(
         self, frame: Token, triggers: list[tuple[Token, VerbEntry]]
@@ -532,6 +530,8 @@ def _subject_heads(trigger: Token) -> Iterator[Token]:
             yield agent
             return
         if token.i == trigger.i and _is_passive(token):
+            if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
+                yield from (c for c in token.children if c.dep_ == "nsubjpass")
             break  # "until their demands are met": the one who acts is not named
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and not _is_passive(token):
@@ -607,6 +607,51 @@ def _article_country(doc: Doc, lexicon: ActorLexicon) -> str | None:
         counts = countries_named(doc, lexicon)
         doc.user_data[key] = max(counts, key=lambda c: counts[c]) if counts else None
     return doc.user_data[key]
+
+
+# Passives that say what their subject does: "Serb forces were engaged in fighting".
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+# Nouns that measure an event rather than name it: "10 days of war games".
+_MEASURES = frozenset(
+    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "campaign"}
+)
+# Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
+# "engaged in ethnic cleansing".
+_PREPOSED_NOUN = {"go": "on", "remain": "on", "stay": "on", "engage": "in"}
+# Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
+_HALTING = frozenset(
+    {"end", "halt", "stop", "suspend", "break off", "call off", "abandon", "freeze", "cut off", "cut"}
+)
+_HALTED = {
+    "talk": "164", "negotiation": "164", "dialogue": "164", "mediation": "165",
+    "relation": "161", "tie": "161", "aid": "162", "assistance": "162", "cooperation": "160",
+}  # fmt: skip
+_HALTED_ROLES = ("n:with", "n:between", "n:to", "n:for", "with", "to", "dative")
+
+
+def _noun_slots(verb: Token) -> Iterator[Token]:
+    """Where a light verb's event noun may be: its object and the object's compounds
+    ("a mediation effort"), what a measuring object measures ("10 days of war games"), and
+    for some verbs the object of a preposition ("went on strike")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        yield obj
+        yield from (c for c in obj.children if c.dep_ == "compound")
+        if obj.lemma_.lower() in _MEASURES and (measured := _pobj(obj, "of", "prep")) is not None:
+            yield measured
+            yield from (c for c in measured.children if c.dep_ == "compound")
+    prep = _PREPOSED_NOUN.get(verb.lemma_.lower())
+    if prep is not None and (noun := _pobj(verb, prep, "prep")) is not None:
+        yield noun
+        yield from (c for c in noun.children if c.dep_ == "compound")
+
+
+def _noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
+    for word in _noun_slots(verb):
+        lemma = word.lemma_.lower()
+        if lemma in nouns:
+            return lemma
+    return None
 
 
 def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
@@ -705,8 +750,7 @@ def _is_passive(token: Token) -> bool:
 def _role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) -> Token | None:
     for role in roles:
         if role.startswith("n:"):  # a preposition of the event noun ("talks with X")
-            noun = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-            found = _pobj(noun, role[2:], "prep") if noun is not None else None
+            found = next((p for n in _noun_slots(trigger) if (p := _pobj(n, role[2:], "prep"))), None)
             if found is None:
                 found = _pobj(trigger, role[2:], "prep")
         elif role == "dobj":
