@@ -111,4 +111,5 @@ def _event(text: str, e: EventRecord) -> Event:
         object=_span(text, e.object),
         reported_by=e.reported_by,
         date=date,
+        principal=e.principal,
     )

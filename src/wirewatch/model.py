@@ -150,6 +150,9 @@ class Event:
     object: Span | None = None
     reported_by: int | None = None
     date: EventDate | None = None
+    # The sentence's main event (its trigger is highest in the parse); the others are its
+    # purpose, condition or background. None: not known (stored before it was recorded).
+    principal: bool | None = None
 
     @property
     def root(self) -> str:
@@ -168,6 +171,7 @@ class Event:
             "sentence": self.sentence.to_dict(),
             "trigger": self.trigger.to_dict(),
             "date": self.date.to_dict() if self.date else None,
+            "principal": self.principal,
         }
 
 

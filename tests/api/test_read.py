@@ -267,7 +267,9 @@ def test_events_filters(client: TestClient) -> None:
 
 
 def test_event_detail_spans(client: TestClient) -> None:
-    for event in everything(client, "/api/events"):
+    found = everything(client, "/api/events")
+    assert {e["principal"] for e in found} == {True, False}  # the sentence's main event or not
+    for event in found:
         detail = client.get(f"/api/events/{event['id']}").json()
         assert detail == event
         text = client.get(f"/api/articles/{event['article_id']}").json()["text"]

@@ -38,6 +38,7 @@ def event(
     plover: str | None = None,
     modality: str = "occurred",
     text: str = "Arnor met Gondor.",
+    principal: bool | None = None,
 ) -> dict:
     """A predicted event in the prediction format (``Event.to_dict()``)."""
     sentence = Span.of(text, 0, len(text))
@@ -50,6 +51,7 @@ def event(
         modality=modality,  # type: ignore[arg-type]
         sentence=sentence,
         trigger=Span.of(text, 6, 9),
+        principal=principal,
     ).to_dict()
 
 
@@ -186,6 +188,17 @@ def test_a_spurious_event():
     [error] = event_errors(gold, preds)
     assert error["error"] == "spurious" and error["gold"] is None
     assert error["predicted"]["source"] == "CHN" and error["predicted"]["code"] == "036"
+
+
+def test_principal_events_are_also_scored_alone():
+    gold = [plover("a", ("USA", "RUS", "SANCTION")), plover("b", ("HUN", "", "AGREE"))]
+    preds = [
+        [event("USA", "RUS", "163", "SANCTION", principal=True), event("RUS", None, "030", "AGREE")],
+        [event("HUN", None, "057", "AGREE", principal=False)],  # right, but not the main event
+    ]
+    res = score_events(gold, preds)
+    assert res["triples"] == {"p": 0.6667, "r": 1.0, "f1": 0.8, "tp": 2}
+    assert res["principal_triples"] == {"p": 1.0, "r": 0.5, "f1": 0.6667, "tp": 1, "predicted": 1}
 
 
 def test_a_second_type_for_a_right_dyad_is_spurious_not_a_type_error():

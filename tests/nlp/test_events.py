@@ -336,3 +336,11 @@ def test_halting_is_coded_by_what_is_halted(
 ) -> None:
     [event] = events(sentence)
     assert (event.code, event.plover) == (code, "SANCTION")
+
+
+def test_the_main_event_of_a_sentence_is_marked_principal(events: Callable[..., list[Event]]) -> None:
+    found = events("Iran threatened to launch an offensive unless Baghdad accepted its conditions.")
+    assert {(e.trigger.text, e.principal) for e in found} == {("threatened", True), ("accepted", False)}
+    # each sentence has its own
+    found = events("Russia attacked Ukraine. Ukraine asked NATO for weapons.")
+    assert [e.principal for e in found] == [True, True]

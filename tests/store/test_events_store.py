@@ -32,6 +32,10 @@ def test_events_are_stored_with_spans_into_the_text(filled: Store) -> None:
             text = row.article.text
             assert text[row.trigger_start : row.trigger_end] == row.trigger
             assert text[row.source_start : row.source_end] == row.source_text
+        # every sentence with events has a main one, recorded as a real boolean
+        assert {row.principal for row in rows} == {True, False}
+        sentences = {row.sentence_start for row in rows}
+        assert sentences == {row.sentence_start for row in rows if row.principal}
 
 
 def test_events_by_actor_code_and_modality(filled: Store) -> None:

@@ -127,7 +127,7 @@ def test_opening_migrates_an_empty_database_once(db_url: str) -> None:
     with Store(db_url):
         pass
     with Store(db_url) as store, store.session() as s:
-        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
 
 
 def test_bad_database_urls_are_one_line_errors(tmp_path) -> None:

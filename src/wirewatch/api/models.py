@@ -109,6 +109,9 @@ class Event(_Out):
     outlet: str | None
     url: str | None
     title: str | None
+    principal: bool | None = Field(
+        None, description="The sentence's main event (null for events stored before it was recorded)"
+    )
 
 
 class SpeakerSummary(_Out):

@@ -33,6 +33,8 @@ def render_event_figures(console: Console, res: dict[str, Any]) -> None:
         table.add_column(name, justify="left" if not name else "right")
     t, d = res["triples"], res["dyads"]
     table.add_row("triples", *_prf(t), str(t["tp"]), str(res["gold"]), str(res["predicted"]))
+    pt = res["principal_triples"]
+    table.add_row("  principal events only", *_prf(pt), str(pt["tp"]), str(res["gold"]), str(pt["predicted"]))
     table.add_row("dyads (source, target)", *_prf(d), str(d["tp"]), str(d["gold"]), str(d["predicted"]))
     console.print(table)
     ta = res["type_accuracy"]

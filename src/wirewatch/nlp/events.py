@@ -25,7 +25,7 @@ CAMEO codes them ("the United States and NATO" is two targets).
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +80,7 @@ class EventRecord:
     object: CharRange | None = None
     reported_by: int | None = None
     date: tuple[str, str, CharRange] | None = None  # (ISO value, granularity, words)
+    principal: bool = False  # the sentence's main event (see _mark_principal)
 
 
 if not Doc.has_extension("wirewatch_events"):
@@ -105,8 +106,12 @@ class EventExtractor:
         statements: list[Attribution] = doc._.wirewatch_statements or []
         events: list[EventRecord] = []
         for sent in doc.sents:
-            events.extend(self._sentence_events(doc, sent, statements))
-        events.extend(self._response_denials(doc, statements))
+            events.extend(_mark_principal(sent, list(self._sentence_events(doc, sent, statements))))
+        # A denial told by a response is its sentence's main event unless the sentence has one.
+        with_main = {e.sentence for e in events if e.principal}
+        events.extend(
+            replace(e, principal=e.sentence not in with_main) for e in self._response_denials(doc, statements)
+        )
         events.sort(key=lambda e: (e.trigger[0], e.source.start, e.target.start if e.target else -1))
         doc._.wirewatch_events = events
         return doc
@@ -652,6 +657,28 @@ def _noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
         if lemma in nouns:
             return lemma
     return None
+
+
+def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
+    """The sentence's events, those whose trigger is highest in its parse marked principal.
+
+    A sentence tells one main event; the others hang from it as its purpose ("to press
+    their demands"), condition ("unless Baghdad accepts"), or background ("a lunch hosted
+    by the ambassador"). Coded event sets such as the PLOVER and CAMEO gold records code
+    the main one only; wirewatch keeps them all and marks which is which."""
+    if not events:
+        return events
+    at = {t.idx: t for t in sent}
+
+    def depth(event: EventRecord) -> int:
+        token, steps = at.get(event.trigger[0]), 0
+        while token is not None and token.head.i != token.i and steps < 100:
+            token, steps = token.head, steps + 1
+        return steps
+
+    depths = [depth(e) for e in events]
+    top = min(depths)
+    return [replace(e, principal=d == top) for e, d in zip(events, depths, strict=True)]
 
 
 def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:

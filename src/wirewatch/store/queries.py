@@ -525,6 +525,7 @@ class EventItem:
     outlet: str | None
     url: str | None
     title: str | None
+    principal: bool | None = None  # the sentence's main event; None if not recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -1101,6 +1102,7 @@ def _event_item(
         outlet=outlet,
         url=article.url,
         title=article.title,
+        principal=e.principal,
     )
 
 

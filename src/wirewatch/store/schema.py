@@ -18,6 +18,7 @@ import datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -177,6 +178,8 @@ class Event(Base):
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     date_granularity: Mapped[str | None] = mapped_column(String(10))
     date_text: Mapped[str | None] = mapped_column(String(200))
+    # The sentence's main event; NULL for events stored before migration 0005.
+    principal: Mapped[bool | None] = mapped_column(Boolean)
 
     article: Mapped[Article] = relationship()
 

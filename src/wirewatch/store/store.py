@@ -327,6 +327,7 @@ def _event_row(article_id: int, position: int, ev: Event) -> schema.Event:
         date=date.value if date else None,
         date_granularity=date.granularity if date else None,
         date_text=date.span.text[:200] if date else None,
+        principal=ev.principal,
     )
 
 
