@@ -344,3 +344,9 @@ def test_the_main_event_of_a_sentence_is_marked_principal(events: Callable[..., 
     # each sentence has its own
     found = events("Russia attacked Ukraine. Ukraine asked NATO for weapons.")
     assert [e.principal for e in found] == [True, True]
+
+
+def test_a_thing_is_not_placed_as_an_actor(events: Callable[..., list[Event]]) -> None:
+    # "drone" names a sector ("Iranian drones": IRNMIL) but the drones themselves do nothing.
+    found = events("Iran sent drones to Russia. Kirby said the drones can deliver munitions.")
+    assert [e.source.text for e in found] == ["Iran"]

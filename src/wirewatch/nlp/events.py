@@ -309,6 +309,8 @@ class EventExtractor:
         (president, judge, army) else to the country the article names most, since news
         names the country of a domestic office holder once, if at all. A subject that names
         no role is no actor: no event."""
+        if head.lemma_.lower() in self.verbs.kinds:
+            return []  # a thing acted on ("the drones can deliver munitions"), not an actor
         role = sector_without_country(head, self.actors)
         if role is None:
             return []
