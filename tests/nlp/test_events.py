@@ -350,3 +350,21 @@ def test_a_thing_is_not_placed_as_an_actor(events: Callable[..., list[Event]]) -
     # "drone" names a sector ("Iranian drones": IRNMIL) but the drones themselves do nothing.
     found = events("Iran sent drones to Russia. Kirby said the drones can deliver munitions.")
     assert [e.source.text for e in found] == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an ethnic group is coded where it lives, not as the nation it is named after
+        ("Croat police beat two ethnic Serbs in a village in eastern Croatia.", ("HRV", "HRV", "ASSAULT")),
+        # vowing to fight is a threat, even with the infinitive parsed as an adverbial clause
+        (
+            "Ethnic Turks have sworn to fight until they win autonomy, Bulgarian officials said.",
+            ("BGR", "BGR", "THREATEN"),  # addressed to their government
+        ),
+    ],
+)
+def test_ethnic_groups_and_vows_of_force(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert expected in dyads(events(sentence))

@@ -431,6 +431,8 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
     matches = lexicon._matches(words)
     chosen, agent = _choose(matches, head.i)
+    if chosen is not None and _ethnic(tokens, chosen):
+        return []  # "three ethnic Albanians": a people, not Albania (see sector_without_country)
     if chosen is None and (agent is None or not agent.code.endswith("~")):
         return []
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
@@ -461,16 +463,25 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
 def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | None:
     """The role a noun phrase names when it names no country or organisation ("President
     Yoweri Museveni", "Prisoners"), as a :class:`CodedActor` whose code is the bare sector
-    ("~GOV"); None when the phrase names an actor or no role."""
+    ("~GOV"); an ethnic group named by its nationality ("ethnic Albanians") is ``~CVL``.
+    None when the phrase names an actor or no role."""
     if head is None or len(head.doc) == 0:
         return None
     tokens = _phrase_tokens(head)
     words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
     chosen, agent = _choose(lexicon._matches(words), head.i)
+    start, end, text = _extent(tokens)
+    if chosen is not None and _ethnic(tokens, chosen):
+        # An ethnic group with no place named: civilians of wherever they live.
+        return CodedActor(text, start, end, "~CVL")
     if chosen is not None or agent is None or not agent.code.startswith("~"):
         return None
-    start, end, text = _extent(tokens)
     return CodedActor(text, start, end, agent.code)
+
+
+def _ethnic(tokens: Sequence[Token], chosen: _Match) -> bool:
+    """ "ethnic Albanians", "ethnic Turks": a nationality named as an ethnic group."""
+    return chosen.entry.people and any(t.lower_ == "ethnic" and t.i < chosen.start for t in tokens)
 
 
 def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:

@@ -213,7 +213,7 @@ class EventExtractor:
         for token, entry in triggers:
             if token.i == frame.i:
                 continue
-            if token.head.i == frame.i and token.dep_ in ("xcomp", "ccomp", "pcomp"):
+            if token.head.i == frame.i and (token.dep_ in ("xcomp", "ccomp", "pcomp") or _infinitive(token)):
                 return token, entry
             # "called for X to withdraw": the act hangs from the preposition's object
             if token.head.head.i == frame.i and token.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
@@ -317,6 +317,10 @@ class EventExtractor:
         country = self._place_of(trigger)
         if country is None and role.code[1:] in _OFFICE_SECTORS:
             country = _article_country(head.doc, self.actors)
+        elif country is None and role.code == "~CVL":
+            # an ethnic group lives in the country the article is about, not its namesake
+            namesake = self.actors.code_phrase(head.text)
+            country = _article_country(head.doc, self.actors, other_than=namesake)
         if country is None:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
@@ -606,14 +610,14 @@ def _is_country(code: str) -> bool:
     return len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG", "MNC", "UIS") and code[:3].isalpha()
 
 
-def _article_country(doc: Doc, lexicon: ActorLexicon) -> str | None:
-    """The country the article names most often (the first named wins a tie), worked out
-    once per document."""
-    key = "wirewatch_article_country"
+def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = None) -> str | None:
+    """The country the article names most often (the first named wins a tie), other than
+    ``other_than``; the counts are worked out once per document."""
+    key = "wirewatch_countries_named"
     if key not in doc.user_data:
-        counts = countries_named(doc, lexicon)
-        doc.user_data[key] = max(counts, key=lambda c: counts[c]) if counts else None
-    return doc.user_data[key]
+        doc.user_data[key] = countries_named(doc, lexicon)
+    counts = {c: n for c, n in doc.user_data[key].items() if c != other_than}
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 # Passives that say what their subject does: "Serb forces were engaged in fighting".
@@ -659,6 +663,11 @@ def _noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
         if lemma in nouns:
             return lemma
     return None
+
+
+def _infinitive(token: Token) -> bool:
+    """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
