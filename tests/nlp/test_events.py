@@ -368,3 +368,33 @@ def test_ethnic_groups_and_vows_of_force(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert expected in dyads(events(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "trigger"),
+    [
+        # what a speaker says another must do is the speaker's demand of them
+        ("Iran must stop enriching uranium, the French minister said.", ("FRA", "IRN", "100"), "stop"),
+        (
+            "Germany's chancellor said on Monday that Serbia must withdraw its troops from Kosovo.",
+            ("DEU", "SRB", "105"),  # a demand to withdraw: 105, made specific by the act
+            "withdraw",
+        ),
+        (
+            "The Japanese prime minister said China should withdraw its ships from the islands.",
+            ("JPN", "CHN", "025"),  # "should": an appeal (02), to yield (08)
+            "withdraw",
+        ),
+    ],
+)
+def test_a_must_in_a_statement_is_the_speakers_demand(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str], trigger: str
+) -> None:
+    found = events(sentence)
+    assert [(e.source.code[:3], e.target and e.target.code[:3], e.code) for e in found] == [expected]
+    assert found[0].trigger.text == trigger and found[0].reported_by == 0
+
+
+def test_a_must_of_the_speakers_own_side_is_no_demand(events: Callable[..., list[Event]]) -> None:
+    found = events("Britain must do more for refugees, the British minister said.")
+    assert all(e.code[:2] != "10" for e in found)

@@ -126,14 +126,74 @@ class EventExtractor:
                 framed[token.i] = inner
         consumed = {inner.i for inner, _ in framed.values()}
         consumed |= _results(triggers)
+        demands = list(self._demands(doc, sent, triggers, statements))
+        # what is demanded, and what it is for, has not happened: no events of their own
+        consumed |= {t.i for token, _ in demands for t in token.subtree}
         for token, entry in triggers:
             if token.i in consumed:
                 continue
             yield from self._events(doc, sent, token, entry, framed.get(token.i), statements)
+        for _, event in demands:
+            yield event
         light_nouns = {c.i for t, e in triggers if " " in e.verb for c in t.children if c.dep_ == "dobj"}
         for token in sent:
             if token.i not in light_nouns:
                 yield from self._nominal_events(doc, sent, token, statements)
+
+    def _demands(
+        self, doc: Doc, sent: Span, triggers: list[tuple[Token, VerbEntry]], statements: list[Attribution]
+    ) -> Iterator[tuple[Token, EventRecord]]:
+        """ "Britain said Sudan must reach an agreement": a demand (10) by the speaker of
+        the one who must act, made specific by the act ("should" is an appeal, 02). The act
+        itself is only demanded, so it is no event of its own."""
+        entries = {token.i: entry for token, entry in triggers}
+        for token in sent:
+            modal = next(
+                (c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in _MODAL_DEMANDS), None
+            )
+            if modal is None or (index := _statement_of(token, statements)) is None:
+                continue
+            speakers = self._statement_speaker(doc, statements[index])
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if not speakers or subject is None or subject.pos_ == "PRON":
+                continue
+            sides = {s.code[:3] for s in speakers}
+            targets = [a for a in code_actors(subject, self.actors) if a.code[:3] not in sides]
+            if not targets:
+                continue
+            code = _MODAL_DEMANDS[modal]
+            if (entry := entries.get(token.i)) is not None:
+                code = self.verbs.framed(
+                    code, self.verbs.refine_by_kind(entry.code, self._kind(token, entry))
+                )
+            for source in speakers:
+                for target in targets:
+                    yield (
+                        token,
+                        EventRecord(
+                            source=source,
+                            target=target,
+                            code=code,
+                            name=self.verbs.name(code),
+                            plover=self.verbs.plover_type(code),
+                            modality="occurred",
+                            sentence=_sentence_range(sent),
+                            trigger=(token.idx, token.idx + len(token)),
+                            reported_by=index,
+                        ),
+                    )
+
+    def _statement_speaker(self, doc: Doc, statement: Attribution) -> list[CodedActor]:
+        """The actor a statement's speaker is, coded from the words that name them."""
+        if statement.speaker_head is not None and 0 <= statement.speaker_head < len(doc):
+            found = code_actors(doc[statement.speaker_head], self.actors)
+            if found:
+                return found[:1]
+        for phrase in (statement.speaker_role, statement.speaker_name):
+            if phrase and (code := self.actors.code_phrase(phrase)) and statement.speaker is not None:
+                start, end = statement.speaker
+                return [CodedActor(doc.text[start:end], start, end, code)]
+        return []
 
     def _nominal_events(
         self, doc: Doc, sent: Span, noun: Token, statements: list[Attribution]
@@ -215,8 +275,13 @@ class EventExtractor:
                 continue
             if token.head.i == frame.i and (token.dep_ in ("xcomp", "ccomp", "pcomp") or _infinitive(token)):
                 return token, entry
-            # "called for X to withdraw": the act hangs from the preposition's object
-            if token.head.head.i == frame.i and token.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
+            # "called for X to withdraw": the act hangs from the preposition's object; not
+            # a clause that says what a thing is ("demanded an admission that forces murdered")
+            if (
+                token.head.head.i == frame.i
+                and token.dep_ in ("xcomp", "ccomp", "pcomp", "acl")
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            ):
                 return token, entry
         return None
 
@@ -620,6 +685,9 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+# Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
+# appeal ("should").
+_MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Passives that say what their subject does: "Serb forces were engaged in fighting".
 _STATIVE_PASSIVES = frozenset({"engage", "involve"})
 # Nouns that measure an event rather than name it: "10 days of war games".
