@@ -150,7 +150,10 @@ _NOT_PLACES = {
     "kingston",
     "georgetown",
     "san fernando",
-    "buenos aires",
+    "buenos aires", "male", "metro", "enterprise", "springs", "oral", "delta", "hub", "paradise",
+    "tours", "commonwealth", "model town", "business bay", "international city", "universal city",
+    "toyota", "tyler", "madison", "henderson", "montgomery", "derby", "columbus", "westminster",
+    "ontario", "sector 1", "sector 2", "sector 3", "sector 4", "sector 5", "sector 6",
 }
 # A city whose name is also a word of a political figure's name is kept only this large
 # ("Sydney", not "Hassan" or "Santos").

@@ -130,7 +130,7 @@ def test_cities_and_old_names(nlp, lexicon, sentence, head, expected):
 
 
 def test_the_city_list_leaves_out_words_names_and_shared_names():
-    for word in ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem"):
+    for word in ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem", "Commonwealth", "Toyota"):
         assert ActorLexicon.default().code_phrase(word) is None, word
 
 
@@ -222,6 +222,13 @@ def test_conjoined_heads_have_their_own_spans(nlp, lexicon):
 )
 def test_international_organisations(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
+
+
+def test_blocs_of_the_past_and_seats(lexicon):
+    assert lexicon.code_phrase("Organization of African Unity") == "IGOAFRAFU"
+    assert lexicon.code_phrase("Warsaw Pact") == "IGOEEU"  # not Warsaw, Poland
+    assert lexicon.code_phrase("Warsaw") == "POL"
+    assert lexicon.code_phrase("Westminster") == "GBRLEG"
 
 
 def test_acronyms_keep_their_case(lexicon):
