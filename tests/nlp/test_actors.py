@@ -130,7 +130,8 @@ def test_cities_and_old_names(nlp, lexicon, sentence, head, expected):
 
 
 def test_the_city_list_leaves_out_words_names_and_shared_names():
-    for word in ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem", "Commonwealth", "Toyota"):
+    words = ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem", "Commonwealth", "Toyota")
+    for word in words:
         assert ActorLexicon.default().code_phrase(word) is None, word
 
 
