@@ -49,6 +49,21 @@ def test_plover_types_follow_the_plover_table_and_appeals_are_requests() -> None
     assert lexicon.name("0232") == "Appeal for military aid"
 
 
+@pytest.mark.parametrize(
+    ("code", "plover"),
+    [
+        ("0831", "RETREAT"),  # "RETREAT also covers resignations of government officials"
+        ("0813", "CONCEDE"),  # "removing curfews"
+        ("0814", "CONCEDE"),
+        ("0871", "CONCEDE"),  # "declarations (but not implementations) of ceasefires"
+        ("0872", "RETREAT"),  # easing a blockade: the table's RETREAT stands
+        ("082", "CONCEDE"),  # calling off a strike eases dissent
+    ],
+)
+def test_plover_types_follow_the_manuals_definitions_where_the_table_differs(code: str, plover: str) -> None:
+    assert EventLexicon.default().plover_type(code) == plover
+
+
 def test_a_user_verb_file_extends_and_overrides(tmp_path) -> None:
     extra = tmp_path / "verbs.tsv"
     extra.write_text(

@@ -398,3 +398,17 @@ def test_a_must_in_a_statement_is_the_speakers_demand(
 def test_a_must_of_the_speakers_own_side_is_no_demand(events: Callable[..., list[Event]]) -> None:
     found = events("Britain must do more for refugees, the British minister said.")
     assert all(e.code[:2] != "10" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "plover"),
+    [
+        ("The teachers' union in Kenya has called off its strike.", "082", "CONCEDE"),
+        ("Georgian President Eduard Shevardnadze resigned on Sunday.", "0831", "RETREAT"),
+    ],
+)
+def test_ending_a_protest_and_resigning(
+    events: Callable[..., list[Event]], sentence: str, code: str, plover: str
+) -> None:
+    [event] = events(sentence)
+    assert (event.code, event.plover) == (code, plover)

@@ -22,6 +22,12 @@ _FOLDER = "wirewatch.nlp.lexicons"
 # definition of REQUEST ("all requests, demands, and orders"), so wirewatch maps 02 there;
 # 01 (public statements, denials) has no PLOVER type.
 _PLOVER_EXTRA = {"02": "REQUEST"}
+# Where the PLOVER manual's type definitions (shared/data/events/plover-types.tsv) say
+# otherwise than its 2021 CAMEO table: "RETREAT also covers resignations of government
+# officials" (0831, relinquishing power); CONCEDE covers "removing curfews", easing
+# emergency rule (0813, 0814) and "declarations (but not implementations) of ceasefires"
+# (0871), which the table puts under RETREAT.
+_PLOVER_BY_MANUAL = {"0831": "RETREAT", "0813": "CONCEDE", "0814": "CONCEDE", "0871": "CONCEDE"}
 
 # Codes made more specific by what kind of thing is given, asked for or cut off.
 _BY_KIND = {
@@ -106,6 +112,8 @@ class EventLexicon:
         return self.names.get(code) or self.names.get(code[:3]) or self.names.get(code[:2], code)
 
     def plover_type(self, code: str) -> str | None:
+        if code in _PLOVER_BY_MANUAL:
+            return _PLOVER_BY_MANUAL[code]
         for prefix in (code, code[:3], code[:2]):
             if prefix in self.plover:
                 return self.plover[prefix]

@@ -704,6 +704,9 @@ _HALTING = frozenset(
 _HALTED = {
     "talk": "164", "negotiation": "164", "dialogue": "164", "mediation": "165",
     "relation": "161", "tie": "161", "aid": "162", "assistance": "162", "cooperation": "160",
+    # ending one's own protest eases dissent (082)
+    "strike": "082", "protest": "082", "demonstration": "082", "boycott": "082", "rally": "082",
+    "march": "082", "sit-in": "082",
 }  # fmt: skip
 _HALTED_ROLES = ("n:with", "n:between", "n:to", "n:for", "with", "to", "dative")
 
