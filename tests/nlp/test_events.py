@@ -412,3 +412,10 @@ def test_ending_a_protest_and_resigning(
 ) -> None:
     [event] = events(sentence)
     assert (event.code, event.plover) == (code, plover)
+
+
+def test_rebels_named_without_a_country_are_of_the_country_the_article_is_about(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("Fighting spread across Mali on Sunday. Rebels attacked an army base, officials said.")
+    assert ("MLI", "ASSAULT") in {(e.source.code[:3], e.plover) for e in found}

@@ -370,21 +370,18 @@ class EventExtractor:
 
     def _placed(self, trigger: Token, head: Token) -> list[CodedActor]:
         """A role named without its country ("President Yoweri Museveni", "Prisoners rioted
-        at a jail in Dili") belongs to the country the act happens in; an office of state
-        (president, judge, army) else to the country the article names most, since news
-        names the country of a domestic office holder once, if at all. A subject that names
-        no role is no actor: no event."""
+        at a jail in Dili", "Rebels attacked") belongs to the country the act happens in,
+        else to the country the article names most: news names the country of a domestic
+        actor once, if at all. An ethnic group named by its nationality is placed the same
+        way, never in its namesake. A subject that names no role is no actor: no event."""
         if head.lemma_.lower() in self.verbs.kinds:
             return []  # a thing acted on ("the drones can deliver munitions"), not an actor
         role = sector_without_country(head, self.actors)
         if role is None:
             return []
         country = self._place_of(trigger)
-        if country is None and role.code[1:] in _OFFICE_SECTORS:
-            country = _article_country(head.doc, self.actors)
-        elif country is None and role.code == "~CVL":
-            # an ethnic group lives in the country the article is about, not its namesake
-            namesake = self.actors.code_phrase(head.text)
+        if country is None:
+            namesake = self.actors.code_phrase(head.text) if _ethnic_group(head) else None
             country = _article_country(head.doc, self.actors, other_than=namesake)
         if country is None:
             return []
@@ -649,8 +646,6 @@ _DOMESTIC = frozenset({"14", "17"})
 # opposition, unions, courts) are addressed to its government when no one else is named.
 _DISSENT = frozenset({"10", "11", "12", "13"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
-# Offices of a state, whose holder news names by title alone ("President Museveni").
-_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
 
@@ -734,6 +729,11 @@ def _noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
         if lemma in nouns:
             return lemma
     return None
+
+
+def _ethnic_group(head: Token) -> bool:
+    """ "ethnic Albanians": the head is modified by "ethnic"."""
+    return any(c.lower_ == "ethnic" for c in head.children)
 
 
 def _infinitive(token: Token) -> bool:
