@@ -26,8 +26,16 @@ _PLOVER_EXTRA = {"02": "REQUEST"}
 # otherwise than its 2021 CAMEO table: "RETREAT also covers resignations of government
 # officials" (0831, relinquishing power); CONCEDE covers "removing curfews", easing
 # emergency rule (0813, 0814) and "declarations (but not implementations) of ceasefires"
-# (0871), which the table puts under RETREAT.
-_PLOVER_BY_MANUAL = {"0831": "RETREAT", "0813": "CONCEDE", "0814": "CONCEDE", "0871": "CONCEDE"}
+# (0871), which the table puts under RETREAT. Sanctions and embargoes (163) reduce
+# relations, SANCTION's definition ("not confined to formal sanctions"), not COERCE's
+# "restrictions on rights".
+_PLOVER_BY_MANUAL = {
+    "0831": "RETREAT",
+    "0813": "CONCEDE",
+    "0814": "CONCEDE",
+    "0871": "CONCEDE",
+    "163": "SANCTION",
+}
 
 # Codes made more specific by what kind of thing is given, asked for or cut off.
 _BY_KIND = {
