@@ -419,3 +419,13 @@ def test_rebels_named_without_a_country_are_of_the_country_the_article_is_about(
 ) -> None:
     found = events("Fighting spread across Mali on Sunday. Rebels attacked an army base, officials said.")
     assert ("MLI", "ASSAULT") in {(e.source.code[:3], e.plover) for e in found}
+
+
+def test_us_in_capitals_is_the_united_states_even_in_a_quotation(events: Callable[..., list[Event]]) -> None:
+    [event] = events('"The US attacked our ships," the Iranian foreign minister said.')
+    assert event.source.code == "USA"
+
+
+def test_an_act_someone_must_do_is_no_event_of_its_own(events: Callable[..., list[Event]]) -> None:
+    found = events("Angry activists staged rallies in Gaza against Mahmoud Abbas, saying he must resign.")
+    assert [e.trigger.text for e in found] == ["staged"]

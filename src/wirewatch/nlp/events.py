@@ -133,8 +133,7 @@ class EventExtractor:
             if token.i in consumed:
                 continue
             yield from self._events(doc, sent, token, entry, framed.get(token.i), statements)
-        for _, event in demands:
-            yield event
+        yield from (event for _, event in demands if event is not None)
         light_nouns = {c.i for t, e in triggers if " " in e.verb for c in t.children if c.dep_ == "dobj"}
         for token in sent:
             if token.i not in light_nouns:
@@ -142,10 +141,11 @@ class EventExtractor:
 
     def _demands(
         self, doc: Doc, sent: Span, triggers: list[tuple[Token, VerbEntry]], statements: list[Attribution]
-    ) -> Iterator[tuple[Token, EventRecord]]:
+    ) -> Iterator[tuple[Token, EventRecord | None]]:
         """ "Britain said Sudan must reach an agreement": a demand (10) by the speaker of
         the one who must act, made specific by the act ("should" is an appeal, 02). The act
-        itself is only demanded, so it is no event of its own."""
+        itself is only demanded, so it is no event of its own (None where the demand has no
+        actor to code: "saying he must resign")."""
         entries = {token.i: entry for token, entry in triggers}
         for token in sent:
             modal = next(
@@ -153,13 +153,15 @@ class EventExtractor:
             )
             if modal is None or (index := _statement_of(token, statements)) is None:
                 continue
-            speakers = self._statement_speaker(doc, statements[index])
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if not speakers or subject is None or subject.pos_ == "PRON":
-                continue
+            if subject is None or (subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS):
+                continue  # "we must act": the speaker's own commitment, coded as an act
+            speakers = self._statement_speaker(doc, statements[index])
             sides = {s.code[:3] for s in speakers}
-            targets = [a for a in code_actors(subject, self.actors) if a.code[:3] not in sides]
-            if not targets:
+            targets = [] if subject.pos_ == "PRON" else code_actors(subject, self.actors)
+            targets = [a for a in targets if a.code[:3] not in sides]
+            if not speakers or not targets:
+                yield token, None  # "saying he must resign": only demanded, no act of its own
                 continue
             code = _MODAL_DEMANDS[modal]
             if (entry := entries.get(token.i)) is not None:
@@ -356,7 +358,7 @@ class EventExtractor:
         self, trigger: Token, statements: list[Attribution], reported_by: int | None
     ) -> list[CodedActor]:
         for head in _subject_heads(trigger):
-            if head.lower_ in _PRONOUNS and reported_by is not None:
+            if head.pos_ == "PRON" and head.lower_ in _PRONOUNS and reported_by is not None:
                 return self._speaker_actor(head, statements[reported_by])
             found = code_actors(head, self.actors)
             if found:
