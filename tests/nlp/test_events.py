@@ -429,3 +429,10 @@ def test_us_in_capitals_is_the_united_states_even_in_a_quotation(events: Callabl
 def test_an_act_someone_must_do_is_no_event_of_its_own(events: Callable[..., list[Event]]) -> None:
     found = events("Angry activists staged rallies in Gaza against Mahmoud Abbas, saying he must resign.")
     assert [e.trigger.text for e in found] == ["staged"]
+
+
+def test_what_the_accused_is_charged_with_is_no_event_of_the_accuser(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("Zimbabwe's prime minister accused the United States of restoring aid to Namibia.")
+    assert [(e.trigger.text, e.plover) for e in found] == [("accused", "ACCUSE")]

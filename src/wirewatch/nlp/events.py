@@ -126,6 +126,7 @@ class EventExtractor:
                 framed[token.i] = inner
         consumed = {inner.i for inner, _ in framed.values()}
         consumed |= _results(triggers)
+        consumed |= _charges(triggers)
         demands = list(self._demands(doc, sent, triggers, statements))
         # what is demanded, and what it is for, has not happened: no events of their own
         consumed |= {t.i for token, _ in demands for t in token.subtree}
@@ -682,6 +683,9 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+# Acts that charge someone with something: complaints, accusations (11), arrests and
+# prosecutions (17), sanctions for it (16).
+_CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
@@ -763,6 +767,26 @@ def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
     depths = [depth(e) for e in events]
     top = min(depths)
     return [replace(e, principal=d == top) for e, d in zip(events, depths, strict=True)]
+
+
+def _charges(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
+    """What an accusation says the accused did ("accused the United States of violating
+    human rights", "arrested for collaborating with Israel") is the charge, not an act the
+    text reports: no event of its own, least of all one by the accuser."""
+    accusing = {token.i for token, entry in triggers if entry.code[:2] in _CHARGING}
+
+    def charged(token: Token) -> bool:
+        while token.dep_ == "conj" and token.head.i != token.i:  # "of violating ... and sending"
+            token = token.head
+        head = token.head
+        return (
+            token.dep_ == "pcomp"
+            and head.dep_ == "prep"
+            and head.lower_ in ("of", "for")
+            and head.head.i in accusing
+        )
+
+    return {token.i for token, _ in triggers if charged(token)}
 
 
 def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
