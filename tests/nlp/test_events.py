@@ -436,3 +436,23 @@ def test_what_the_accused_is_charged_with_is_no_event_of_the_accuser(
 ) -> None:
     found = events("Zimbabwe's prime minister accused the United States of restoring aid to Namibia.")
     assert [(e.trigger.text, e.plover) for e in found] == [("accused", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs of the CAMEO code names themselves
+        ("The United States sanctioned three Iranian officials.", ("USA", "IRN", "SANCTION")),
+        ("Kenyan police charged two opposition leaders with treason.", ("KEN", "KEN", "COERCE")),
+        ("Japan reduced aid to Myanmar.", ("JPN", "MMR", "SANCTION")),
+        ("France downgraded diplomatic relations with Iran.", ("FRA", "IRN", "SANCTION")),
+    ],
+)
+def test_verbs_of_the_cameo_code_names(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(events(sentence))
+
+
+def test_reducing_arms_is_not_reducing_relations(events: Callable[..., list[Event]]) -> None:
+    assert all(e.plover != "SANCTION" for e in events("Russia agreed to reduce nuclear weapons."))

@@ -700,7 +700,21 @@ _MEASURES = frozenset(
 _PREPOSED_NOUN = {"go": "on", "remain": "on", "stay": "on", "engage": "in"}
 # Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
 _HALTING = frozenset(
-    {"end", "halt", "stop", "suspend", "break off", "call off", "abandon", "freeze", "cut off", "cut"}
+    {
+        "end",
+        "halt",
+        "stop",
+        "suspend",
+        "break off",
+        "call off",
+        "abandon",
+        "freeze",
+        "cut off",
+        "cut",
+        "reduce",
+        "scale back",
+        "downgrade",
+    }
 )
 _HALTED = {
     "talk": "164", "negotiation": "164", "dialogue": "164", "mediation": "165",
