@@ -456,3 +456,8 @@ def test_verbs_of_the_cameo_code_names(
 
 def test_reducing_arms_is_not_reducing_relations(events: Callable[..., list[Event]]) -> None:
     assert all(e.plover != "SANCTION" for e in events("Russia agreed to reduce nuclear weapons."))
+
+
+def test_suspending_sanctions_eases_them(events: Callable[..., list[Event]]) -> None:
+    [event] = events("The European Union suspended sanctions on Belarus.")
+    assert (event.code, event.plover, event.target and event.target.code) == ("085", "RETREAT", "BLR")

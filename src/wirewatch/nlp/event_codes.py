@@ -46,7 +46,12 @@ _BY_KIND = {
     "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
     # handing over goods is giving them
     "084": {"economic": "071", "military": "072", "humanitarian": "073"},
-    "160": {"economic": "1621", "military": "1622", "humanitarian": "1623", "aid": "162"},
+    # cutting aid reduces relations; cancelling or suspending a restriction eases it
+    "160": {
+        "economic": "1621", "military": "1622", "humanitarian": "1623", "aid": "162",
+        "blockade": "0872", "curfew": "0813", "emergency": "0814", "sanctions": "085", "ban": "0812",
+        "restriction": "0811",
+    },
     # receiving or allowing in inspectors or peacekeepers lets another act on one's ground
     "043": {"inspection": "0862", "protection": "0861"},
     "086": {"inspection": "0862", "protection": "0861", "humanitarian": "0863", "aid": "0863"},
