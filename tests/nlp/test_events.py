@@ -461,3 +461,9 @@ def test_reducing_arms_is_not_reducing_relations(events: Callable[..., list[Even
 def test_suspending_sanctions_eases_them(events: Callable[..., list[Event]]) -> None:
     [event] = events("The European Union suspended sanctions on Belarus.")
     assert (event.code, event.plover, event.target and event.target.code) == ("085", "RETREAT", "BLR")
+
+
+def test_returning_somewhere_is_not_returning_something(events: Callable[..., list[Event]]) -> None:
+    assert events("U.S. and Russian negotiators returned to Geneva on Monday.") == []
+    [event] = events("Iraq returned the seized territory to Iran.")
+    assert (event.code, event.plover, event.target and event.target.code) == ("084", "RETREAT", "IRN")

@@ -93,6 +93,7 @@ class VerbEntry:
     object: tuple[str, ...]
     planned: bool = False
     frame: bool = False
+    transitive: bool = False  # an event only with something acted on ("returned the land")
 
 
 class EventLexicon:
@@ -174,6 +175,7 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
             object=_roles(obj),
             planned="planned" in marks,
             frame="frame" in marks,
+            transitive="transitive" in marks,
         )
     return verbs
 

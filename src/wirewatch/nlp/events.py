@@ -242,6 +242,16 @@ class EventExtractor:
                 )
 
     def _entry(self, token: Token) -> VerbEntry | None:
+        entry = self._lexicon_entry(token)
+        if (
+            entry is not None
+            and entry.transitive
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+        ):
+            return None  # "negotiators return to Geneva": going back, not handing back
+        return entry
+
+    def _lexicon_entry(self, token: Token) -> VerbEntry | None:
         """The lexicon entry of a verb, with its particle or preposition ("call for") first,
         or of a light verb and its event noun ("held talks", "launched an attack")."""
         if token.pos_ != "VERB":
