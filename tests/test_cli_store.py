@@ -120,6 +120,10 @@ def test_events_command(database: str) -> None:
     assert rows and all(r["code"].startswith("07") for r in rows)
     bad = CliRunner().invoke(app, ["events", "--code", "x", "--db", database])
     assert bad.exit_code == 2 and "--code x: not a CAMEO code" in bad.output
+    every = CliRunner().invoke(app, ["events", "--db", database, "--json", "--limit", "500"])
+    main = CliRunner().invoke(app, ["events", "--principal", "--db", database, "--json", "--limit", "500"])
+    assert main.exit_code == 0, main.output
+    assert 0 < len(main.stdout.splitlines()) < len(every.stdout.splitlines())
 
 
 def test_export_gdelt(database: str, tmp_path: Path) -> None:

@@ -290,6 +290,9 @@ def events(
     outlet: OutletOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    principal: Annotated[
+        bool, typer.Option("--principal", help="Only each sentence's main events (not its clauses').")
+    ] = False,
     limit: Annotated[int, typer.Option(min=1, help="Events to show.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
 ) -> None:
@@ -300,7 +303,7 @@ def events(
 
     with _open_store(db) as store:
         try:
-            rows = coded(store, actor, code, Filters(None, outlet, since, until), modality, limit)
+            rows = coded(store, actor, code, Filters(None, outlet, since, until), modality, limit, principal)
         except WirewatchError as err:
             _fail(str(err))
     if as_json:

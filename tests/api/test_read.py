@@ -269,6 +269,8 @@ def test_events_filters(client: TestClient) -> None:
 def test_event_detail_spans(client: TestClient) -> None:
     found = everything(client, "/api/events")
     assert {e["principal"] for e in found} == {True, False}  # the sentence's main event or not
+    main = everything(client, "/api/events", principal="true")
+    assert main == [e for e in found if e["principal"]]
     for event in found:
         detail = client.get(f"/api/events/{event['id']}").json()
         assert detail == event

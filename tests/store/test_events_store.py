@@ -46,6 +46,9 @@ def test_events_by_actor_code_and_modality(filled: Store) -> None:
     planned = events(filled, actor="irn", code="07", modality="planned")
     assert {e.reported_by for e in planned} == {"Jake Sullivan"}
     assert events(filled, actor="XYZ") == []
+    main = events(filled, principal=True, limit=500)
+    every = events(filled, limit=500)
+    assert main and len(main) < len(every) and {e.id for e in main} <= {e.id for e in every}
 
 
 @pytest.mark.parametrize(

@@ -317,11 +317,12 @@ def list_events(
     until: Annotated[
         str | None, Query(description=f"Event (else article) date on or before ({_DATE})")
     ] = None,
+    principal: Annotated[bool, Query(description="Only each sentence's main events")] = False,
 ) -> dict[str, Any]:
     """Coded events, newest first (by the event's date, else the article's)."""
     limit, cursor = paging
     filters = q.Filters(None, outlet, since, until)
-    page = q.list_events(store, actor, code, filters, modality, limit, cursor)
+    page = q.list_events(store, actor, code, filters, modality, limit, cursor, principal)
     return _page(models.Event, page)
 
 

@@ -264,6 +264,7 @@ def events(
     filters: Filters = Filters(),
     modality: str | None = None,
     limit: int = 50,
+    principal: bool = False,
 ) -> list[EventRow]:
     """Coded events, newest first; ``actor`` matches source or target codes by prefix
     (``IRN`` finds ``IRN`` and ``IRNGOV``), ``code`` CAMEO codes by prefix (``07``)."""
@@ -283,7 +284,7 @@ def events(
         )
         .outerjoin(speaker, speaker.id == reporter.speaker_id)
     )
-    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters)
+    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters, principal)
     stmt = stmt.order_by(when.desc().nulls_last(), schema.Event.article_id, schema.Event.position).limit(
         limit
     )
@@ -788,11 +789,12 @@ def list_events(
     modality: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
+    principal: bool = False,
 ) -> Page[EventItem]:
     """Coded events, newest first (by the event's date, else the article's), in text order
     within an article; ``actor`` and ``code`` match by prefix as in :func:`events`."""
     stmt, when, outlet = _event_rows()
-    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters)
+    stmt = _narrow_events(stmt, when, outlet, actor, code, modality, filters, principal)
     sort_when = func.coalesce(when, "")
     keys = [(sort_when, True), (schema.Event.article_id, True), (schema.Event.position, False)]
     page = _page(store, "events", stmt, keys, (str, int, int), limit, cursor, None)
@@ -1011,8 +1013,10 @@ def _narrow_events(
     code: str | None,
     modality: str | None,
     filters: Filters,
+    principal: bool = False,
 ) -> Select[Any]:
-    """The event filters of the CLI and the API, checked: actor and code by prefix."""
+    """The event filters of the CLI and the API, checked: actor and code by prefix;
+    ``principal`` keeps each sentence's main events only."""
     if code is not None and not re.fullmatch(r"\d{2,4}", code):
         raise QueryError(f"--code {code}: not a CAMEO code (two to four digits, e.g. 07 or 072)")
     if actor is not None and not re.fullmatch(r"[A-Za-z]{3,}", actor):
@@ -1026,6 +1030,8 @@ def _narrow_events(
         stmt = stmt.where(schema.Event.code.like(code + "%"))
     if modality:
         stmt = stmt.where(schema.Event.modality == modality)
+    if principal:
+        stmt = stmt.where(schema.Event.principal.is_(True))
     if filters.outlet:
         wanted = filters.outlet.strip().lower()
         stmt = stmt.where(or_(func.lower(outlet.name) == wanted, func.lower(outlet.host) == wanted))
