@@ -467,3 +467,24 @@ def test_returning_somewhere_is_not_returning_something(events: Callable[..., li
     assert events("U.S. and Russian negotiators returned to Geneva on Monday.") == []
     [event] = events("Iraq returned the seized territory to Iran.")
     assert (event.code, event.plover, event.target and event.target.code) == ("084", "RETREAT", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the one investigated is who the crimes are by
+        (
+            "Serbia is investigating alleged crimes by Serbian extremists against Croat civilians.",
+            ("SRB", "SRB", "ACCUSE"),
+        ),
+        # continuing or stepping up an act is the act
+        ("Algerian fundamentalists continued their hunger strike on Sunday.", ("DZA", "DZA", "PROTEST")),
+        ("Russia stepped up its attacks on Kharkiv.", ("RUS", "UKR", "ASSAULT")),
+        ("The Macedonian army resumed shelling Albanian rebel positions.", ("MKD", "ALB", "ASSAULT")),
+    ],
+)
+def test_investigations_and_acts_that_go_on(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = dyads(events(sentence))
+    assert expected in found and len(found) == 1

@@ -53,7 +53,8 @@ _CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
 LIGHT_VERBS = frozenset(
     {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
-     "set", "complete", "finish", "remain", "stay", "engage"}
+     "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
+     "step", "escalate", "extend"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -127,6 +128,7 @@ class EventExtractor:
         consumed = {inner.i for inner, _ in framed.values()}
         consumed |= _results(triggers)
         consumed |= _charges(triggers)
+        consumed |= _aspects(triggers)
         demands = list(self._demands(doc, sent, triggers, statements))
         # what is demanded, and what it is for, has not happened: no events of their own
         consumed |= {t.i for token, _ in demands for t in token.subtree}
@@ -693,6 +695,8 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+# Verbs that tell when an act goes on, not another act: "resumed shelling".
+_ASPECTUAL = frozenset({"resume", "continue", "keep", "begin", "start"})
 # Acts that charge someone with something: complaints, accusations (11), arrests and
 # prosecutions (17), sanctions for it (16).
 _CHARGING = frozenset({"11", "16", "17"})
@@ -791,6 +795,18 @@ def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
     depths = [depth(e) for e in events]
     top = min(depths)
     return [replace(e, principal=d == top) for e, d in zip(events, depths, strict=True)]
+
+
+def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
+    """ "resumed shelling", "continued attacking": the act resumed is the event, the
+    resuming only its aspect."""
+    at = {token.i for token, _ in triggers}
+    return {
+        token.i
+        for token, _ in triggers
+        if token.lemma_.lower() in _ASPECTUAL
+        and any(c.i in at and c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
+    }
 
 
 def _charges(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
