@@ -488,3 +488,13 @@ def test_investigations_and_acts_that_go_on(
 ) -> None:
     found = dyads(events(sentence))
     assert expected in found and len(found) == 1
+
+
+def test_sending_inspectors_is_investigating(events: Callable[..., list[Event]]) -> None:
+    [event] = events("The IAEA dispatched inspectors to a plant in central Iran.")
+    assert (event.source.code, event.target and event.target.code, event.code, event.plover) == (
+        "IGOUNOIAE",
+        "IRN",
+        "090",
+        "ACCUSE",
+    )

@@ -41,7 +41,11 @@ _PLOVER_BY_MANUAL = {
 _BY_KIND = {
     "023": {"economic": "0231", "military": "0232", "humanitarian": "0233", "protection": "0234"},
     "033": {"economic": "0331", "military": "0332", "humanitarian": "0333", "protection": "0334"},
-    "070": {"economic": "071", "military": "072", "humanitarian": "073", "protection": "074"},
+    # sending inspectors or observers is investigating (09), not aid
+    "070": {
+        "economic": "071", "military": "072", "humanitarian": "073", "protection": "074",
+        "inspection": "090",
+    },
     "103": {"economic": "1031", "military": "1032", "humanitarian": "1033", "protection": "1034"},
     "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
     # handing over goods is giving them
