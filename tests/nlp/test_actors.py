@@ -274,6 +274,9 @@ def test_people(nlp, lexicon, sentence, head, expected):
         ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", ["SRB"]),
         ("Serbs demanded a truce.", "Serbs", ["SRB"]),  # no place: the nationality
         ("Palestinians of the Israeli-occupied West Bank went on strike.", "Palestinians", ["PSE"]),
+        # a nationality before population, minority, community: an ethnic group, no country
+        ("The Albanian population fled.", "population", []),
+        ("The Serb minority protested.", "minority", []),
     ],
 )
 def test_a_people_in_a_place(nlp, lexicon, sentence, head, expected):

@@ -91,6 +91,8 @@ _PLACE_PREPS = frozenset({"in", "of", "from"})
 _DROPPED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "dep", "mark"})
 # Codes that are not countries: a sector does not attach to them.
 _TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+# Nouns that make a nationality before them an ethnic group: "the Albanian population".
+ETHNIC_NOUNS = frozenset({"population", "minority", "majority", "community", "enclave"})
 _CODE = re.compile(r"^(?:[A-Z0-9]{3,}(?:/[A-Z0-9]{3,})*|~[A-Z0-9]{3,}|[A-Z0-9]{3,}~|-)$")
 # Phrases longer than this (in words) are cut: no actor name is this long.
 _MAX_PHRASE_WORDS = 80
@@ -480,8 +482,14 @@ def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | N
 
 
 def _ethnic(tokens: Sequence[Token], chosen: _Match) -> bool:
-    """ "ethnic Albanians", "ethnic Turks": a nationality named as an ethnic group."""
-    return chosen.entry.people and any(t.lower_ == "ethnic" and t.i < chosen.start for t in tokens)
+    """ "ethnic Albanians", "the Albanian population", "the Serb minority": a nationality
+    named as an ethnic group."""
+    if not chosen.entry.people:
+        return False
+    if any(t.lower_ == "ethnic" and t.i < chosen.start for t in tokens):
+        return True
+    after = [t for t in tokens if t.i == chosen.end]
+    return bool(after) and after[0].lemma_.lower() in ETHNIC_NOUNS
 
 
 def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:

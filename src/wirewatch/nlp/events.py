@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.nlp.actors import (
+    ETHNIC_NOUNS,
     ActorLexicon,
     CodedActor,
     code_actors,
@@ -549,7 +550,10 @@ class EventExtractor:
         return [a for a in found if a.code not in {s.code for s in sources}]
 
     def _owner(self, token: Token) -> list[CodedActor]:
-        """The actor a thing belongs to: "NATO's expansion", "Iran drones", "Iranian drones"."""
+        """The actor a thing belongs to: "NATO's expansion", "Iran drones", "Iranian drones";
+        not the namesake of an ethnic group ("the Albanian population")."""
+        if token.lemma_.lower() in ETHNIC_NOUNS:
+            return []
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
                 found = code_actors(child, self.actors)
