@@ -847,7 +847,7 @@ def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
     }
 
 
-def _verb_lemma(token: Token, known: object) -> str:
+def _verb_lemma(token: Token, known: Container[str]) -> str:
     """The token's lemma, or a regular one the lexicon or the light verbs know when the
     lemmatiser's is not ("staged" -> "stag" in en_core_web_sm 3.8: -> "stage")."""
     lemma = token.lemma_.lower()
