@@ -40,6 +40,19 @@ from wirewatch.nlp.actors import (
 )
 from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
 from wirewatch.nlp.event_dates import date_of
+from wirewatch.nlp.event_syntax import (
+    FIRST_PERSON,
+    conditional,
+    future,
+    governed_clause,
+    infinitive,
+    is_passive,
+    noun_in_slots,
+    pobj,
+    refused,
+    role_token,
+    subject_heads,
+)
 from wirewatch.nlp.modality import expressed_intent, modality_of
 from wirewatch.nlp.records import Attribution, CharRange
 
@@ -47,7 +60,6 @@ from wirewatch.nlp.records import Attribution, CharRange
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 # "X responded by saying that no ...": a response that negates is a denial.
 _RESPONDING = frozenset({"respond", "reply", "react", "retort", "counter", "hit"})
-_PRONOUNS = frozenset({"we", "us", "our", "i", "me"})
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
 # Verbs that carry an event told by their object noun: "held talks", "launched an attack".
@@ -158,7 +170,7 @@ class EventExtractor:
             if modal is None or (index := _statement_of(token, statements)) is None:
                 continue
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or (subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS):
+            if subject is None or (subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON):
                 continue  # "we must act": the speaker's own commitment, coded as an act
             speakers = self._statement_speaker(doc, statements[index])
             sides = {s.code[:3] for s in speakers}
@@ -222,7 +234,7 @@ class EventExtractor:
         code, roles = self.verbs.nouns[noun.lemma_.lower()]
         targets: list[CodedActor] = []
         for role in roles:
-            found = _pobj(noun, role, "prep")
+            found = pobj(noun, role, "prep")
             if found is not None and (targets := code_actors(found, self.actors) or self._owner(found)):
                 break
         governor = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
@@ -262,7 +274,7 @@ class EventExtractor:
         lemma = _verb_lemma(token, self.verbs.verbs)
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         halting = f"{lemma} {particle}" if particle else lemma
-        if halting in _HALTING and (noun := _noun_in_slots(token, _HALTED)) is not None:
+        if halting in _HALTING and (noun := noun_in_slots(token, _HALTED)) is not None:
             # "broke off talks with Japan": halting talks (164), not breaking off relations
             return VerbEntry(verb=f"{halting} {noun}", code=_HALTED[noun], target=_HALTED_ROLES, object=())
         for child in token.children:
@@ -279,8 +291,8 @@ class EventExtractor:
         return self.verbs.verbs.get(lemma)
 
     def _event_noun(self, verb: Token) -> str | None:
-        """The event noun a light verb takes (see :func:`_noun_slots`)."""
-        return _noun_in_slots(verb, self.verbs.nouns)
+        """The event noun a light verb takes (see :func:`noun_slots`)."""
+        return noun_in_slots(verb, self.verbs.nouns)
 
     def _framed_act(
         self, frame: Token, triggers: list[tuple[Token, VerbEntry]]
@@ -289,7 +301,7 @@ class EventExtractor:
         for token, entry in triggers:
             if token.i == frame.i:
                 continue
-            if token.head.i == frame.i and (token.dep_ in ("xcomp", "ccomp", "pcomp") or _infinitive(token)):
+            if token.head.i == frame.i and (token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive(token)):
                 return token, entry
             # "called for X to withdraw": the act hangs from the preposition's object; not
             # a clause that says what a thing is ("demanded an admission that forces murdered")
@@ -312,12 +324,12 @@ class EventExtractor:
     ) -> Iterator[EventRecord]:
         reported_by = _statement_of(trigger, statements)
         sources = self._sources(trigger, statements, reported_by)
-        if not sources and entry.code[:2] == "17" and _is_passive(trigger):
+        if not sources and entry.code[:2] == "17" and is_passive(trigger):
             sources = self._authority_of_place(trigger)  # "was arrested in Lebanon"
         if not sources:
             return
         targets = self._targets(trigger, entry)
-        obj_token = _role_token(trigger, entry.object, passive=_is_passive(trigger))
+        obj_token = role_token(trigger, entry.object, passive=is_passive(trigger))
         code = entry.code
         if inner is not None:
             inner_token, inner_entry = inner
@@ -326,7 +338,7 @@ class EventExtractor:
             if not targets:
                 targets = self._targets(inner_token, inner_entry) or self._inner_subject(inner_token, sources)
             if obj_token is None:
-                obj_token = _role_token(inner_token, inner_entry.object, passive=_is_passive(inner_token))
+                obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
             if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
@@ -342,7 +354,7 @@ class EventExtractor:
         modality = modality_of(trigger, planned_verb=entry.planned)
         said = reported_by is not None and self._said_by(statements[reported_by], sources)
         code, modality = self._as_commitment(
-            trigger, code, modality, said or (inner is None and _future(trigger))
+            trigger, code, modality, said or (inner is None and future(trigger))
         )
         if reported_by is not None and _cue_lemma(doc, statements[reported_by]) in _DENYING:
             modality = "denied"
@@ -371,8 +383,8 @@ class EventExtractor:
     def _sources(
         self, trigger: Token, statements: list[Attribution], reported_by: int | None
     ) -> list[CodedActor]:
-        for head in _subject_heads(trigger):
-            if head.pos_ == "PRON" and head.lower_ in _PRONOUNS and reported_by is not None:
+        for head in subject_heads(trigger):
+            if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON and reported_by is not None:
                 return self._speaker_actor(head, statements[reported_by])
             found = code_actors(head, self.actors)
             if found:
@@ -427,23 +439,23 @@ class EventExtractor:
         An act of conflict merely foretold ("forces will attack") stays a planned act.
         """
         root = code[:2]
-        if modality == "denied" and root in _COOPERATIVE | {"03"} and _refused(trigger):
+        if modality == "denied" and root in _COOPERATIVE | {"03"} and refused(trigger):
             return self.verbs.framed("120", code), "occurred"
         if modality == "denied":
             return code, modality
-        if own_words and _conditional(trigger) and root not in ("13",):
+        if own_words and conditional(trigger) and root not in ("13",):
             return self.verbs.framed("130", code), "occurred"
         if expressed_intent(trigger, own_words):
             if root in _COOPERATIVE:
                 return self.verbs.framed("030", code), "occurred"
-            if root in _CONFLICTUAL and not _future(trigger):
+            if root in _CONFLICTUAL and not future(trigger):
                 return self.verbs.framed("130", code), "occurred"
         return code, modality
 
     def _authority_of_place(self, trigger: Token) -> list[CodedActor]:
         """Who arrests, detains or expels where no agent is named: the government of the
         country it happened in, as CAMEO codes it ("was arrested in Lebanon": LBNGOV)."""
-        place = _pobj(trigger, "in", "prep")
+        place = pobj(trigger, "in", "prep")
         if place is None:
             return []
         found = code_actors(place, self.actors)
@@ -470,9 +482,9 @@ class EventExtractor:
 
     def _targets(self, trigger: Token, entry: VerbEntry) -> list[CodedActor]:
         """The first role that names an actor ("supplied drones to Russia": not the drones)."""
-        passive = _is_passive(trigger)
+        passive = is_passive(trigger)
         for role in entry.target:
-            token = _role_token(trigger, (role,), passive=passive)
+            token = role_token(trigger, (role,), passive=passive)
             if token is None:
                 continue
             found = code_actors(token, self.actors) or self._owner(token)
@@ -491,7 +503,7 @@ class EventExtractor:
         to an extension of the mandate of the force in Lebanon"). Subordinate clauses,
         relative clauses and the subject are not the act's own phrases."""
         source_codes = {s.code for s in sources}
-        subject_tokens = {t.i for h in _subject_heads(trigger) for t in h.subtree}
+        subject_tokens = {t.i for h in subject_heads(trigger) for t in h.subtree}
         todo = [c for c in trigger.children if c.dep_ in _OWN_PHRASES and c.lower_ not in _ASIDE]
         while todo:
             token = todo.pop(0)
@@ -520,10 +532,10 @@ class EventExtractor:
         source_codes = {s.code for s in sources}
         subjects: list[Token] = []
         nouns: list[Token] = []
-        todo = [(c, False) for c in trigger.children if c.dep_ in _OWN_PHRASES or _governed_clause(c)]
+        todo = [(c, False) for c in trigger.children if c.dep_ in _OWN_PHRASES or governed_clause(c)]
         while todo:
             token, in_clause = todo.pop(0)
-            in_clause = in_clause or _governed_clause(token)
+            in_clause = in_clause or governed_clause(token)
             if token.dep_ in ("nsubj", "nsubjpass") and in_clause:
                 subjects.append(token)
             elif token.pos_ in ("PROPN", "NOUN") and not in_clause:
@@ -533,7 +545,7 @@ class EventExtractor:
                 for c in token.children
                 if c.dep_ not in ("punct", "cc", "parataxis", "appos")
                 and not (c.dep_ == "prep" and c.lower_ in _ASIDE)
-                and (c.dep_ not in ("advcl", "ccomp") or _governed_clause(c))
+                and (c.dep_ not in ("advcl", "ccomp") or governed_clause(c))
             )
         for token in [*subjects, *nouns]:
             found = [a for a in code_actors(token, self.actors) if a.code not in source_codes]
@@ -566,7 +578,7 @@ class EventExtractor:
         A verb whose object is the one it lets in or hosts ("allowed UN peacekeepers in",
         "received a team of inspectors") has its target's kind."""
         roles = entry.object or (entry.target if entry.code[:3] in _LETTING_IN else ())
-        token = _role_token(trigger, roles, passive=_is_passive(trigger))
+        token = role_token(trigger, roles, passive=is_passive(trigger))
         if token is None:
             return []
         kinds = self.verbs.kinds
@@ -607,51 +619,6 @@ class EventExtractor:
                 )
 
 
-def _subject_heads(trigger: Token) -> Iterator[Token]:
-    """Who does the act: the subject, the passive's agent, or a governing verb's subject.
-
-    A pronoun subject of a complement clause stands for the subject of the clause it
-    complements ("Iran has maintained that it is against the war ... while blaming"), so
-    the climb goes on past it; the pronoun is offered last, for the caller to resolve.
-    """
-    token = trigger
-    pronoun: Token | None = None
-    for _ in range(6):
-        agent = _agent(token)
-        if agent is not None:
-            yield agent
-            return
-        if token.i == trigger.i and _is_passive(token):
-            if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
-                yield from (c for c in token.children if c.dep_ == "nsubjpass")
-            break  # "until their demands are met": the one who acts is not named
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subject is not None and not _is_passive(token):
-            if subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS or token.dep_ not in _CLIMBING:
-                yield subject
-                return
-            pronoun = pronoun or subject
-        if token.dep_ in _CLIMBING and token.head.i != token.i:
-            head = token.head
-            if head.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
-                owner = next((c for c in head.children if c.dep_ == "poss"), None)
-                if owner is not None:
-                    yield owner  # "Russia's plan to acquire"
-                    break
-                if head.dep_ != "dobj":
-                    break
-                head = head.head  # "issued a declaration demanding": the one who issued it
-            if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
-                head = head.head
-            token = head
-            continue
-        if token.dep_ == "relcl":
-            yield token.head  # "the forces that attacked"
-        break
-    if pronoun is not None:
-        yield pronoun
-
-
 # Where an act's own phrases are (for a target named nowhere the lexicon looks), and what
 # is not one of them however deep it hangs.
 _OWN_PHRASES = frozenset({"dobj", "prep", "xcomp", "dative", "attr", "oprd", "npadvmod", "nsubjpass"})
@@ -665,24 +632,10 @@ _DOMESTIC = frozenset({"14", "17"})
 # opposition, unions, courts) are addressed to its government when no one else is named.
 _DISSENT = frozenset({"10", "11", "12", "13"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
-# Clauses whose missing (or pronoun) subject is found on the verb they hang from.
-_CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
 
 
 # Codes of letting others in or hosting them, refined by who they are (peacekeepers: 0861).
 _LETTING_IN = frozenset({"043", "086"})
-# Verbs that report an act rather than take part in it ("..., the Times reported").
-_REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
-
-
-def _governed_clause(token: Token) -> bool:
-    """A clause whose subject an act is aimed at: a complement ("demanded that Hamas
-    renounce") or a condition ("if the United States goes ahead"), not a report of it."""
-    if token.dep_ == "ccomp":
-        return token.lemma_.lower() not in _REPORTING
-    if token.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
-    return False
 
 
 def _is_country(code: str) -> bool:
@@ -707,15 +660,6 @@ _CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
-# Passives that say what their subject does: "Serb forces were engaged in fighting".
-_STATIVE_PASSIVES = frozenset({"engage", "involve"})
-# Nouns that measure an event rather than name it: "10 days of war games".
-_MEASURES = frozenset(
-    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "campaign"}
-)
-# Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
-# "engaged in ethnic cleansing".
-_PREPOSED_NOUN = {"go": "on", "remain": "on", "stay": "on", "engage": "in"}
 # Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
 _HALTING = frozenset(
     {
@@ -744,39 +688,9 @@ _HALTED = {
 _HALTED_ROLES = ("n:with", "n:between", "n:to", "n:for", "with", "to", "dative")
 
 
-def _noun_slots(verb: Token) -> Iterator[Token]:
-    """Where a light verb's event noun may be: its object and the object's compounds
-    ("a mediation effort"), what a measuring object measures ("10 days of war games"), and
-    for some verbs the object of a preposition ("went on strike")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is not None:
-        yield obj
-        yield from (c for c in obj.children if c.dep_ == "compound")
-        if obj.lemma_.lower() in _MEASURES and (measured := _pobj(obj, "of", "prep")) is not None:
-            yield measured
-            yield from (c for c in measured.children if c.dep_ == "compound")
-    prep = _PREPOSED_NOUN.get(verb.lemma_.lower())
-    if prep is not None and (noun := _pobj(verb, prep, "prep")) is not None:
-        yield noun
-        yield from (c for c in noun.children if c.dep_ == "compound")
-
-
-def _noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
-    for word in _noun_slots(verb):
-        lemma = word.lemma_.lower()
-        if lemma in nouns:
-            return lemma
-    return None
-
-
 def _ethnic_group(head: Token) -> bool:
     """ "ethnic Albanians": the head is modified by "ethnic"."""
     return any(c.lower_ == "ethnic" for c in head.children)
-
-
-def _infinitive(token: Token) -> bool:
-    """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
@@ -891,75 +805,6 @@ def _home(sources: list[CodedActor]) -> list[CodedActor]:
     if country in ("IGO", "NGO", "IMG", "MNC") or len(first.code) < 3 or first.code == f"{country}GOV":
         return []
     return [CodedActor("", -1, -1, f"{country}GOV")]
-
-
-def _future(trigger: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trigger.children)
-
-
-def _conditional(trigger: Token) -> bool:
-    """ "will withdraw ... unless the president agrees": the act hangs on another's."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-        for c in trigger.children
-    )
-
-
-def _refused(trigger: Token) -> bool:
-    """The negation is the actor's own: "will not accept", "did not agree", "failed to reach"."""
-    if any(c.dep_ == "neg" for c in trigger.children):
-        return True
-    head = trigger.head
-    return trigger.dep_ == "xcomp" and (
-        head.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in head.children)
-    )
-
-
-def _agent(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-
-
-def _role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) -> Token | None:
-    for role in roles:
-        if role.startswith("n:"):  # a preposition of the event noun ("talks with X")
-            found = next((p for n in _noun_slots(trigger) if (p := _pobj(n, role[2:], "prep"))), None)
-            if found is None:
-                found = _pobj(trigger, role[2:], "prep")
-        elif role == "dobj":
-            wanted = ("nsubjpass",) if passive else ("dobj",)
-            found = next((c for c in trigger.children if c.dep_ in wanted), None)
-        elif role == "dative":
-            found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
-            if found is None:
-                found = _pobj(trigger, "to", "dative")
-        else:
-            found = _pobj(trigger, role, "prep")
-            if found is None:
-                # "blaming the roots of the crisis on the US": the preposition went to the object
-                obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    found = next(
-                        (p for t in obj.subtree if t.dep_ == "prep" and t.lower_ == role for p in t.children
-                         if p.dep_ == "pobj"),
-                        None,
-                    )  # fmt: skip
-        if found is not None:
-            return found
-    return None
-
-
-def _pobj(token: Token, word: str, dep: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ in (dep, "prep", "dative") and child.lower_ == word:
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _object_words(token: Token) -> Iterator[Token]:

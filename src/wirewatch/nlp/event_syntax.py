@@ -1,0 +1,203 @@
+"""Where an event's parts are in a spaCy dependency parse.
+
+Helpers of the events component (``nlp/events.py``) that only read the parse: who does an
+act (:func:`subject_heads`), where a role of the verb is (:func:`role_token`), where a
+light verb's event noun is (:func:`noun_slots`), and which clauses an act governs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+
+from spacy.tokens import Token
+
+__all__ = [
+    "FIRST_PERSON",
+    "agent_of",
+    "conditional",
+    "future",
+    "governed_clause",
+    "infinitive",
+    "is_passive",
+    "noun_in_slots",
+    "noun_slots",
+    "pobj",
+    "refused",
+    "role_token",
+    "subject_heads",
+]
+
+# First-person pronouns: in a quotation, the speaker's side.
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
+
+# Clauses whose missing (or pronoun) subject is found on the verb they hang from.
+_CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+
+# Verbs that report an act rather than take part in it ("..., the Times reported").
+_REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
+
+# Passives that say what their subject does: "Serb forces were engaged in fighting".
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+
+# Nouns that measure an event rather than name it: "10 days of war games".
+_MEASURES = frozenset(
+    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "campaign"}
+)
+
+# Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
+# "engaged in ethnic cleansing".
+_PREPOSED_NOUN = {"go": "on", "remain": "on", "stay": "on", "engage": "in"}
+
+
+def subject_heads(trigger: Token) -> Iterator[Token]:
+    """Who does the act: the subject, the passive's agent, or a governing verb's subject.
+
+    A pronoun subject of a complement clause stands for the subject of the clause it
+    complements ("Iran has maintained that it is against the war ... while blaming"), so
+    the climb goes on past it; the pronoun is offered last, for the caller to resolve.
+    """
+    token = trigger
+    pronoun: Token | None = None
+    for _ in range(6):
+        agent = agent_of(token)
+        if agent is not None:
+            yield agent
+            return
+        if token.i == trigger.i and is_passive(token):
+            if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
+                yield from (c for c in token.children if c.dep_ == "nsubjpass")
+            break  # "until their demands are met": the one who acts is not named
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and not is_passive(token):
+            if subject.pos_ != "PRON" or subject.lower_ in FIRST_PERSON or token.dep_ not in _CLIMBING:
+                yield subject
+                return
+            pronoun = pronoun or subject
+        if token.dep_ in _CLIMBING and token.head.i != token.i:
+            head = token.head
+            if head.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    yield owner  # "Russia's plan to acquire"
+                    break
+                if head.dep_ != "dobj":
+                    break
+                head = head.head  # "issued a declaration demanding": the one who issued it
+            if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
+                head = head.head
+            token = head
+            continue
+        if token.dep_ == "relcl":
+            yield token.head  # "the forces that attacked"
+        break
+    if pronoun is not None:
+        yield pronoun
+
+
+def governed_clause(token: Token) -> bool:
+    """A clause whose subject an act is aimed at: a complement ("demanded that Hamas
+    renounce") or a condition ("if the United States goes ahead"), not a report of it."""
+    if token.dep_ == "ccomp":
+        return token.lemma_.lower() not in _REPORTING
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
+    return False
+
+
+def noun_slots(verb: Token) -> Iterator[Token]:
+    """Where a light verb's event noun may be: its object and the object's compounds
+    ("a mediation effort"), what a measuring object measures ("10 days of war games"), and
+    for some verbs the object of a preposition ("went on strike")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        yield obj
+        yield from (c for c in obj.children if c.dep_ == "compound")
+        if obj.lemma_.lower() in _MEASURES and (measured := pobj(obj, "of", "prep")) is not None:
+            yield measured
+            yield from (c for c in measured.children if c.dep_ == "compound")
+    prep = _PREPOSED_NOUN.get(verb.lemma_.lower())
+    if prep is not None and (noun := pobj(verb, prep, "prep")) is not None:
+        yield noun
+        yield from (c for c in noun.children if c.dep_ == "compound")
+
+
+def noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
+    for word in noun_slots(verb):
+        lemma = word.lemma_.lower()
+        if lemma in nouns:
+            return lemma
+    return None
+
+
+def infinitive(token: Token) -> bool:
+    """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def future(trigger: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trigger.children)
+
+
+def conditional(trigger: Token) -> bool:
+    """ "will withdraw ... unless the president agrees": the act hangs on another's."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for c in trigger.children
+    )
+
+
+def refused(trigger: Token) -> bool:
+    """The negation is the actor's own: "will not accept", "did not agree", "failed to reach"."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and (
+        head.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def agent_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) -> Token | None:
+    for role in roles:
+        if role.startswith("n:"):  # a preposition of the event noun ("talks with X")
+            found = next((p for n in noun_slots(trigger) if (p := pobj(n, role[2:], "prep"))), None)
+            if found is None:
+                found = pobj(trigger, role[2:], "prep")
+        elif role == "dobj":
+            wanted = ("nsubjpass",) if passive else ("dobj",)
+            found = next((c for c in trigger.children if c.dep_ in wanted), None)
+        elif role == "dative":
+            found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+            if found is None:
+                found = pobj(trigger, "to", "dative")
+        else:
+            found = pobj(trigger, role, "prep")
+            if found is None:
+                # "blaming the roots of the crisis on the US": the preposition went to the object
+                obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    found = next(
+                        (p for t in obj.subtree if t.dep_ == "prep" and t.lower_ == role for p in t.children
+                         if p.dep_ == "pobj"),
+                        None,
+                    )  # fmt: skip
+        if found is not None:
+            return found
+    return None
+
+
+def pobj(token: Token, word: str, dep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in (dep, "prep", "dative") and child.lower_ == word:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None

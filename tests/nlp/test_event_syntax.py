@@ -1,0 +1,68 @@
+"""Where an event's parts are in the parse: one test per helper, on sentences parsed by the real model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from wirewatch.nlp.event_syntax import (
+    conditional,
+    governed_clause,
+    infinitive,
+    is_passive,
+    noun_slots,
+    role_token,
+    subject_heads,
+)
+from wirewatch.nlp.pipeline import resolve_model_name
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(resolve_model_name("en_core_web_sm"))
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def test_the_subject_of_a_verb_and_of_the_verb_it_complements(nlp: Language) -> None:
+    doc = nlp("Iran is preparing to provide drones to Russia.")
+    assert [t.text for t in subject_heads(word(doc, "provide"))] == ["Iran"]
+
+
+def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> None:
+    doc = nlp("The camp was attacked by militiamen.")
+    assert [t.text for t in subject_heads(word(doc, "attacked"))] == ["militiamen"]
+    doc = nlp("The rebels will fight until their demands are met.")
+    assert is_passive(word(doc, "met")) and list(subject_heads(word(doc, "met"))) == []
+
+
+def test_roles_of_a_verb_and_of_its_event_noun(nlp: Language) -> None:
+    doc = nlp("Egypt held talks with Israel.")
+    assert role_token(word(doc, "held"), ("n:with",)).text == "Israel"
+    doc = nlp("Iran sent drones to Russia.")
+    assert role_token(word(doc, "sent"), ("dative", "to")).text == "Russia"
+    assert role_token(word(doc, "sent"), ("against",)) is None
+
+
+def test_where_an_event_noun_is(nlp: Language) -> None:
+    doc = nlp("French warships launched ten days of naval exercises.")
+    assert "exercises" in [t.text for t in noun_slots(word(doc, "launched"))]
+    doc = nlp("Kenyan teachers went on strike.")
+    assert [t.text for t in noun_slots(word(doc, "went"))] == ["strike"]
+
+
+def test_clauses_an_act_governs(nlp: Language) -> None:
+    doc = nlp("Russia threatened to stop the talks if the United States goes ahead.")
+    ahead = next(t for t in doc if t.dep_ == "advcl" and t.lemma_ == "go")
+    assert governed_clause(ahead) and conditional(ahead.head)
+    doc = nlp("The minister demanded that the envoy say nothing.")
+    assert not governed_clause(word(doc, "say"))  # a report, not an act aimed at its subject
+
+
+def test_an_infinitive_parsed_as_an_adverbial_clause(nlp: Language) -> None:
+    doc = nlp("Ethnic Albanians have sworn to fight until they gain control.")
+    assert infinitive(word(doc, "fight"))
