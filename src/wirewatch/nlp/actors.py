@@ -36,7 +36,8 @@ Russians -> RUS) and the TSVs in ``lexicons/actors/``: ``countries.tsv``, ``plac
 ``organisations.tsv``, ``sectors.tsv``, ``people.tsv`` (heads of state and government
 since 1975 and other political figures, each with the code of their best-known role:
 "Yoweri Museveni" -> UGAGOV) and ``cities.tsv`` (GeoNames cities of 100,000 people or
-more, written by ``scripts/build_cities.py``). A user lexicon (``ActorLexicon.extended(path)``) is
+more, written by ``scripts/build_cities.py``). A user lexicon
+(``ActorLexicon.extended(path)``) is
 
 * a TSV: ``phrase<TAB>code[<TAB>weak]``, ``#`` starts a comment. ``code`` is an actor code
   (``RUSGOV``; several joined by ``/`` code several actors), a sector written as in
@@ -440,7 +441,7 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
     # unless the lexicon names the person.
     covers_head = chosen is not None and chosen.start <= head.i < chosen.end
-    if _person_of(head) != _NO_PERSON and agent is None and not covers_head:
+    if person != _NO_PERSON and agent is None and not covers_head:
         return []
     group: list[_Match | None] = [chosen] if chosen else [None]
     if chosen is not None:  # "Hungarian and Romanian officials", "the presidents of Russia and Iran"
