@@ -193,6 +193,12 @@ def test_composition(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
 
 
+def test_conjoined_modifiers_the_parser_split(nlp, lexicon):
+    # parsed as "[Sierra Leonean] and [Liberian refugees]": the second conjunct's modifier
+    sentence = "Guinea expelled scores of Sierra Leonean and Liberian refugees."
+    assert codes(nlp, lexicon, sentence, "scores") == ["SLEREF", "LBRREF"]
+
+
 def test_conjoined_heads_have_their_own_spans(nlp, lexicon):
     doc = nlp("The United States and Jordan signed an agreement.")
     found = code_actors(head_of(doc, "States"), lexicon)

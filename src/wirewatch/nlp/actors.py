@@ -447,6 +447,11 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     if chosen is not None:  # "Hungarian and Romanian officials", "the presidents of Russia and Iran"
         doc = head.doc
         coordinated = {c.i for t in doc[chosen.start : chosen.end] for c in _coordinated(t)}
+        # "Sierra Leonean and Liberian refugees", parsed as "Leonean" and "refugees": the
+        # conjunct's own modifier names the second actor
+        coordinated |= {
+            m.i for i in list(coordinated) for m in doc[i].children if m.dep_ in ("amod", "compound")
+        }
         group += [
             m
             for m in matches
