@@ -498,3 +498,12 @@ def test_sending_inspectors_is_investigating(events: Callable[..., list[Event]])
         "090",
         "ACCUSE",
     )
+
+
+def test_a_blast_no_one_claims_is_unidentified_forces_of_the_country(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("A car bomb near the town of Mosul killed two Turkish soldiers on Sunday.")
+    assert ("IRQUAF", "TURMIL", "ASSAULT") in {
+        (e.source.code, e.target and e.target.code, e.plover) for e in found
+    }

@@ -402,6 +402,8 @@ class EventExtractor:
         else to the country the article names most: news names the country of a domestic
         actor once, if at all. An ethnic group named by its nationality is placed the same
         way, never in its namesake. A subject that names no role is no actor: no event."""
+        if head.lemma_.lower() in _BLASTS:
+            return self._unidentified(trigger, head)
         if head.lemma_.lower() in self.verbs.kinds:
             return []  # a thing acted on ("the drones can deliver munitions"), not an actor
         role = sector_without_country(head, self.actors)
@@ -414,6 +416,17 @@ class EventExtractor:
         if country is None:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
+
+    def _unidentified(self, trigger: Token, head: Token) -> list[CodedActor]:
+        """ "A roadside bombing near Samarra killed a U.S. soldier": attackers no one names
+        are unidentified armed forces (UAF, as Phoenix codes them) of the country it happened
+        in: the blast's own place, the act's, else the article's country."""
+        place = next((a.code[:3] for a in code_actors(head, self.actors) if _is_country(a.code)), None)
+        country = place or self._place_of(trigger) or _article_country(head.doc, self.actors)
+        if country is None:
+            return []
+        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        return [CodedActor(head.doc.text[start:end], start, end, country + "UAF")]
 
     def _place_of(self, trigger: Token) -> str | None:
         """The country of the place an act happens in ("rioted at a jail in Dili")."""
@@ -654,6 +667,8 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
 
 # Verbs that tell when an act goes on, not another act: "resumed shelling".
 _ASPECTUAL = frozenset({"resume", "continue", "keep", "begin", "start"})
+# Blasts that act with no actor named: "a roadside bombing killed ..." (see _unidentified).
+_BLASTS = frozenset({"bombing", "bomb", "blast", "explosion", "explosive", "device", "shelling", "gunfire"})
 # Acts that charge someone with something: complaints, accusations (11), arrests and
 # prosecutions (17), sanctions for it (16).
 _CHARGING = frozenset({"11", "16", "17"})
