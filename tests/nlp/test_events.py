@@ -507,3 +507,18 @@ def test_a_blast_no_one_claims_is_unidentified_forces_of_the_country(
     assert ("IRQUAF", "TURMIL", "ASSAULT") in {
         (e.source.code, e.target and e.target.code, e.plover) for e in found
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # fire opened or launched is force (190); only fire set is arson (171)
+        ("Soldiers opened fire on protesters in Rangoon.", ("MMR", "MMR", "190")),
+        ("Thai forces launched rocket and mortar fire at Karen camps in Burma.", ("THA", "MMR", "190")),
+        ("Protesters set fire to government offices in Lagos.", ("NGA", "NGA", "171")),
+    ],
+)
+def test_fire_opened_is_force_and_fire_set_is_arson(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(e.source.code[:3], e.target and e.target.code[:3], e.code) for e in events(sentence)}

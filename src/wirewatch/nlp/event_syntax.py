@@ -110,8 +110,10 @@ def noun_slots(verb: Token) -> Iterator[Token]:
     for some verbs the object of a preposition ("went on strike")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None:
-        yield obj
-        yield from (c for c in obj.children if c.dep_ == "compound")
+        # "launched artillery, mortar and rocket fire": the object and its conjuncts
+        for word in [obj, *(c for c in obj.subtree if c.dep_ == "conj" and c.pos_ == "NOUN")]:
+            yield word
+            yield from (c for c in word.children if c.dep_ == "compound")
         if obj.lemma_.lower() in _MEASURES and (measured := pobj(obj, "of", "prep")) is not None:
             yield measured
             yield from (c for c in measured.children if c.dep_ == "compound")

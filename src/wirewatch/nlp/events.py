@@ -285,6 +285,8 @@ class EventExtractor:
             code, roles = self.verbs.nouns[noun]
             if noun in ("protest", "complaint") and lemma in _OFFICIAL:
                 code = "114"  # "lodged a protest with Albania": an official complaint, not a rally
+            if noun == "fire" and lemma != "set":
+                code = "190"  # "opened fire on", "launched rocket fire against": not arson
             return VerbEntry(
                 verb=f"{lemma} {noun}", code=code, target=(*(f"n:{r}" for r in roles), "dative"), object=()
             )
