@@ -522,3 +522,8 @@ def test_fire_opened_is_force_and_fire_set_is_arson(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in {(e.source.code[:3], e.target and e.target.code[:3], e.code) for e in events(sentence)}
+
+
+def test_an_offer_to_act_is_its_owners(events: Callable[..., list[Event]]) -> None:
+    found = events("Palestinian leader Yasser Arafat rejected a US offer to host a summit.")
+    assert {(e.source.code[:3], e.trigger.text) for e in found} == {("PSE", "rejected"), ("USA", "host")}

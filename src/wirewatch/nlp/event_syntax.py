@@ -30,6 +30,8 @@ __all__ = [
 # First-person pronouns: in a quotation, the speaker's side.
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 
+# Entities that can own a plan or an offer by modifying it: "a US offer", "the Iranian plan".
+_NATIONS = frozenset({"GPE", "NORP", "ORG"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
 
@@ -77,6 +79,15 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
             head = token.head
             if head.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
                 owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is None and token.i == trigger.i and infinitive_of(token):  # "a US offer to host"
+                    owner = next(
+                        (
+                            c
+                            for c in head.children
+                            if c.dep_ in ("compound", "amod") and c.ent_type_ in _NATIONS
+                        ),
+                        None,
+                    )
                 if owner is not None:
                     yield owner  # "Russia's plan to acquire"
                     break
@@ -92,6 +103,11 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         break
     if pronoun is not None:
         yield pronoun
+
+
+def infinitive_of(token: Token) -> bool:
+    """Whether a verb is an infinitive ("to host")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def governed_clause(token: Token) -> bool:
@@ -133,7 +149,7 @@ def noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:
 
 def infinitive(token: Token) -> bool:
     """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and infinitive_of(token)
 
 
 def future(trigger: Token) -> bool:
