@@ -129,6 +129,11 @@ def test_cities_and_old_names(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
 
 
+def test_a_place_in_the_name_of_a_thing_is_no_actor(nlp, lexicon):
+    # "the Europe Bridge" is a facility (FAC), not Europe
+    assert codes(nlp, lexicon, "Workers blocked the Europe Bridge on Monday.", "Bridge") == []
+
+
 def test_the_city_list_leaves_out_words_names_and_shared_names():
     words = ("Mobile", "Reading", "Victoria", "Jackson", "Newcastle", "Jerusalem", "Commonwealth", "Toyota")
     for word in words:

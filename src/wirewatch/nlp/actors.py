@@ -142,9 +142,18 @@ class _Word(NamedTuple):
     lower: str
     # The PERSON entity the word is in, as token indices [start, end); (-1, -1) if none.
     person: tuple[int, int]
+    # In the name of a thing (a treaty, a bridge, an event): its place names no actor
+    # ("the South Asia Free Trade Agreement", "the Europe Bridge").
+    thing: bool = False
 
 
 _NO_PERSON = (-1, -1)
+# Entities that name things, not actors (spaCy's OntoNotes labels).
+_THINGS = frozenset({"FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _word(token: Token) -> _Word:
+    return _Word(token.i, token.text, token.lower_, _person_of(token), token.ent_type_ in _THINGS)
 
 
 def _person_of(token: Token) -> tuple[int, int]:
@@ -341,6 +350,7 @@ class ActorLexicon:
                         or not _case_ok(entry.rules[j], word.text)
                         or (entry.geo and _inside_a_name(word.person, first.i, first.i + size))
                         or (entry.city and word.person != _NO_PERSON)
+                        or (entry.geo and word.thing)
                     ):
                         break
                 else:
@@ -431,7 +441,7 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
         have = {t.i for t in tokens}
         name = [t for t in head.doc[person[0] : person[1]] if t.i not in have]
         tokens = sorted([*tokens, *name], key=lambda t: t.i)
-    words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
+    words = [_word(t) for t in tokens]
     matches = lexicon._matches(words)
     chosen, agent = _choose(matches, head.i)
     if chosen is not None and _ethnic(tokens, chosen):
@@ -476,7 +486,7 @@ def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | N
     if head is None or len(head.doc) == 0:
         return None
     tokens = _phrase_tokens(head)
-    words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in tokens]
+    words = [_word(t) for t in tokens]
     chosen, agent = _choose(lexicon._matches(words), head.i)
     start, end, text = _extent(tokens)
     if chosen is not None and _ethnic(tokens, chosen):
@@ -503,7 +513,7 @@ def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
     ("Ugandan", "Kampala" -> UGA), in order of first mention. One pass of the lexicon
     over the words; the recogniser's entities are not needed (it takes "Ugandan" for a
     person)."""
-    words = [_Word(t.i, t.text, t.lower_, _person_of(t)) for t in doc if not t.is_space]
+    words = [_word(t) for t in doc if not t.is_space]
     counts: dict[str, int] = {}
     for match in lexicon._matches(words):
         entry, country = match.entry, match.entry.code[:3]
