@@ -77,6 +77,7 @@ __all__ = [
     "CodedActor",
     "code_actors",
     "countries_named",
+    "is_country",
     "load_petrarch_actors",
     "load_petrarch_agents",
     "sector_without_country",
@@ -516,10 +517,15 @@ def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
     words = [_word(t) for t in doc if not t.is_space]
     counts: dict[str, int] = {}
     for match in lexicon._matches(words):
-        entry, country = match.entry, match.entry.code[:3]
-        if entry.geo and entry.kind == "actor" and country.isalpha() and country not in _TRANSNATIONAL:
-            counts[country] = counts.get(country, 0) + 1
+        entry = match.entry
+        if entry.geo and entry.kind == "actor" and is_country(entry.code):
+            counts[entry.code[:3]] = counts.get(entry.code[:3], 0) + 1
     return counts
+
+
+def is_country(code: str) -> bool:
+    """Whether an actor code is a country's ("RUSGOV"), not an organisation's ("IGOUNO")."""
+    return len(code) >= 3 and code[:3].isalpha() and code[:3] not in _TRANSNATIONAL
 
 
 def _extent(tokens: Sequence[Token]) -> tuple[int, int, str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ from wirewatch.nlp.actors import (
     CodedActor,
     code_actors,
     countries_named,
+    is_country,
     sector_without_country,
 )
 from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
@@ -184,22 +186,8 @@ class EventExtractor:
                 code = self.verbs.framed(
                     code, self.verbs.refine_by_kind(entry.code, self._kind(token, entry))
                 )
-            for source in speakers:
-                for target in targets:
-                    yield (
-                        token,
-                        EventRecord(
-                            source=source,
-                            target=target,
-                            code=code,
-                            name=self.verbs.name(code),
-                            plover=self.verbs.plover_type(code),
-                            modality="occurred",
-                            sentence=_sentence_range(sent),
-                            trigger=(token.idx, token.idx + len(token)),
-                            reported_by=index,
-                        ),
-                    )
+            for event in self._records(speakers, targets, code, "occurred", sent, token, reported_by=index):
+                yield token, event
 
     def _statement_speaker(self, doc: Doc, statement: Attribution) -> list[CodedActor]:
         """The actor a statement's speaker is, coded from the words that name them."""
@@ -207,11 +195,18 @@ class EventExtractor:
             found = code_actors(doc[statement.speaker_head], self.actors)
             if found:
                 return found[:1]
+        code = self._speaker_code(statement)
+        if code is None or statement.speaker is None:
+            return []
+        start, end = statement.speaker
+        return [CodedActor(doc.text[start:end], start, end, code)]
+
+    def _speaker_code(self, statement: Attribution) -> str | None:
+        """The actor code of a statement's speaker, from their role, else their name."""
         for phrase in (statement.speaker_role, statement.speaker_name):
-            if phrase and (code := self.actors.code_phrase(phrase)) and statement.speaker is not None:
-                start, end = statement.speaker
-                return [CodedActor(doc.text[start:end], start, end, code)]
-        return []
+            if phrase and (code := self.actors.code_phrase(phrase)):
+                return code
+        return None
 
     def _nominal_events(
         self, doc: Doc, sent: Span, noun: Token, statements: list[Attribution]
@@ -240,21 +235,7 @@ class EventExtractor:
         governor = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
         modality = modality_of(governor) if governor.pos_ == "VERB" else "occurred"
         reported_by = _statement_of(noun, statements)
-        for source in sources:
-            for target in targets or [None]:
-                if target is not None and target.code == source.code:
-                    continue
-                yield EventRecord(
-                    source=source,
-                    target=target,
-                    code=code,
-                    name=self.verbs.name(code),
-                    plover=self.verbs.plover_type(code),
-                    modality=modality,
-                    sentence=_sentence_range(sent),
-                    trigger=(noun.idx, noun.idx + len(noun)),
-                    reported_by=reported_by,
-                )
+        yield from self._records(sources, targets, code, modality, sent, noun, reported_by=reported_by)
 
     def _entry(self, token: Token) -> VerbEntry | None:
         entry = self._lexicon_entry(token)
@@ -362,6 +343,21 @@ class EventExtractor:
             modality = "denied"
         date = date_of(trigger, doc._.wirewatch_published, planned=modality == "planned")
         obj = _phrase(obj_token) if obj_token is not None else None
+        yield from self._records(
+            sources, targets, code, modality, sent, trigger, object=obj, reported_by=reported_by, date=date
+        )
+
+    def _records(
+        self,
+        sources: list[CodedActor],
+        targets: list[CodedActor],
+        code: str,
+        modality: str,
+        sent: Span,
+        trigger: Token,
+        **extra: Any,
+    ) -> Iterator[EventRecord]:
+        """One record per source and target ("the United States and NATO" is two targets)."""
         for source in sources:
             for target in targets or [None]:
                 if target is not None and target.code == source.code:
@@ -375,9 +371,7 @@ class EventExtractor:
                     modality=modality,
                     sentence=_sentence_range(sent),
                     trigger=(trigger.idx, trigger.idx + len(trigger)),
-                    object=obj,
-                    reported_by=reported_by,
-                    date=date,
+                    **extra,
                 )
 
     # -- actors ----------------------------------------------------------------------------
@@ -423,7 +417,7 @@ class EventExtractor:
         """ "A roadside bombing near Samarra killed a U.S. soldier": attackers no one names
         are unidentified armed forces (UAF, as Phoenix codes them) of the country it happened
         in: the blast's own place, the act's, else the article's country."""
-        place = next((a.code[:3] for a in code_actors(head, self.actors) if _is_country(a.code)), None)
+        place = next((a.code[:3] for a in code_actors(head, self.actors) if is_country(a.code)), None)
         country = place or self._place_of(trigger) or _article_country(head.doc, self.actors)
         if country is None:
             return []
@@ -437,7 +431,7 @@ class EventExtractor:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         for actor in code_actors(pobj, self.actors):
-                            if _is_country(actor.code):
+                            if is_country(actor.code):
                                 return actor.code[:3]
         return None
 
@@ -486,11 +480,7 @@ class EventExtractor:
 
     def _speaker_actor(self, pronoun: Token, statement: Attribution) -> list[CodedActor]:
         """ "We have provided ..." in a quotation: the speaker's country or government."""
-        code = None
-        if statement.speaker_role:
-            code = self.actors.code_phrase(statement.speaker_role)
-        if code is None and statement.speaker_name:
-            code = self.actors.code_phrase(statement.speaker_name)
+        code = self._speaker_code(statement)
         if code is None:
             return []
         return [CodedActor(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), code)]
@@ -651,10 +641,6 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 
 # Codes of letting others in or hosting them, refined by who they are (peacekeepers: 0861).
 _LETTING_IN = frozenset({"043", "086"})
-
-
-def _is_country(code: str) -> bool:
-    return len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG", "MNC", "UIS") and code[:3].isalpha()
 
 
 def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = None) -> str | None:
