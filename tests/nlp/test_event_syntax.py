@@ -40,6 +40,13 @@ def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> 
     assert is_passive(word(doc, "met")) and list(subject_heads(word(doc, "met"))) == []
 
 
+def test_a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(nlp: Language) -> None:
+    doc = nlp("The prime minister has been indicted by the court and will resign.")
+    assert [t.text for t in subject_heads(word(doc, "resign"))] == ["minister"]
+    doc = nlp("Officials said 20 people were killed or wounded by the raids.")
+    assert "people" not in [t.text for t in subject_heads(word(doc, "wounded"))]
+
+
 def test_roles_of_a_verb_and_of_its_event_noun(nlp: Language) -> None:
     doc = nlp("Egypt held talks with Israel.")
     assert role_token(word(doc, "held"), ("n:with",)).text == "Israel"

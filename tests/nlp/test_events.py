@@ -527,3 +527,11 @@ def test_fire_opened_is_force_and_fire_set_is_arson(
 def test_an_offer_to_act_is_its_owners(events: Callable[..., list[Event]]) -> None:
     found = events("Palestinian leader Yasser Arafat rejected a US offer to host a summit.")
     assert {(e.source.code[:3], e.trigger.text) for e in found} == {("PSE", "rejected"), ("USA", "host")}
+
+
+def test_a_purpose_clause_is_what_the_act_is_for_not_a_second_event(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events("Kenyan students blocked roads in Nairobi to press their demands for lower fees.")
+    assert [e.trigger.text for e in found] == ["blocked"]
+    assert found[0].code[:2] == "14"

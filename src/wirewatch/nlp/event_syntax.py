@@ -77,6 +77,13 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
             pronoun = pronoun or subject
         if token.dep_ in _CLIMBING and token.head.i != token.i:
             head = token.head
+            if token.dep_ == "conj" and is_passive(head) and token.tag_ not in ("VBN", "VBD"):
+                # "has been indicted by the court and will resign": conjoined verbs share
+                # the subject, and the passive's subject is the one who resigns
+                shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if shared is not None:
+                    yield shared
+                    return
             if head.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
                 owner = next((c for c in head.children if c.dep_ == "poss"), None)
                 if owner is None and token.i == trigger.i and infinitive_of(token):  # "a US offer to host"

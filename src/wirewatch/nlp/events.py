@@ -48,6 +48,7 @@ from wirewatch.nlp.event_syntax import (
     future,
     governed_clause,
     infinitive,
+    infinitive_of,
     is_passive,
     noun_in_slots,
     pobj,
@@ -144,6 +145,7 @@ class EventExtractor:
         consumed |= _results(triggers)
         consumed |= _charges(triggers)
         consumed |= _aspects(triggers)
+        consumed |= _purposes(triggers)
         demands = list(self._demands(doc, sent, triggers, statements))
         # what is demanded, and what it is for, has not happened: no events of their own
         consumed |= {t.i for token, _ in demands for t in token.subtree}
@@ -727,6 +729,17 @@ def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
         for token, _ in triggers
         if token.lemma_.lower() in _ASPECTUAL
         and any(c.i in at and c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
+    }
+
+
+def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
+    """ "blocked roads to press their demands", "began a hunger strike to protest": an act's
+    purpose clause says what the act is for, not a second act that happened."""
+    at = {token.i for token, _ in triggers}
+    return {
+        token.i
+        for token, _ in triggers
+        if token.dep_ == "advcl" and token.head.i in at and infinitive_of(token)
     }
 
 
