@@ -733,13 +733,20 @@ def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
 
 
 def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """ "blocked roads to press their demands", "began a hunger strike to protest": an act's
-    purpose clause says what the act is for, not a second act that happened."""
+    """Clauses that say what an act is for or what its object proposes, not acts that
+    happened: "blocked roads to press their demands" (a purpose), "rejected a US offer to
+    host a summit" (the content of what is rejected)."""
     at = {token.i for token, _ in triggers}
+
+    def acted_on(noun: Token) -> bool:
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return noun.dep_ in ("dobj", "pobj") and verb.i in at
+
     return {
         token.i
         for token, _ in triggers
-        if token.dep_ == "advcl" and token.head.i in at and infinitive_of(token)
+        if infinitive_of(token)
+        and ((token.dep_ == "advcl" and token.head.i in at) or (token.dep_ == "acl" and acted_on(token.head)))
     }
 
 
