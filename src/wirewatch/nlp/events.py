@@ -65,6 +65,8 @@ _DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 _RESPONDING = frozenset({"respond", "reply", "react", "retort", "counter", "hit"})
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
+# Roots of physical force: acts of one attack conjoined ("killed one and wounded two").
+_FORCE = frozenset({"18", "19", "20"})
 # Verbs that carry an event told by their object noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
@@ -733,9 +735,10 @@ def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
 
 
 def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """Clauses that say what an act is for or what its object proposes, not acts that
-    happened: "blocked roads to press their demands" (a purpose), "rejected a US offer to
-    host a summit" (the content of what is rejected)."""
+    """Clauses that say what an act is for, what it demands or what its object proposes,
+    not acts that happened: "blocked roads to press their demands" (a purpose), "unless
+    Baghdad accepted" (a condition), "rejected a US offer to host a summit" (the content
+    of what is rejected)."""
     at = {token.i for token, _ in triggers}
 
     def acted_on(noun: Token) -> bool:
@@ -745,9 +748,15 @@ def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
     return {
         token.i
         for token, _ in triggers
-        if infinitive_of(token)
+        if (infinitive_of(token) or _condition(token))
         and ((token.dep_ == "advcl" and token.head.i in at) or (token.dep_ == "acl" and acted_on(token.head)))
     }
+
+
+def _condition(token: Token) -> bool:
+    """ "threatened to break relations unless the Kremlin closed its base": the condition is
+    what the act demands of the other side, not an act of theirs."""
+    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in token.children)
 
 
 def _charges(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
@@ -772,16 +781,23 @@ def _charges(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
 
 def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
     """Participles that tell what an act of force did, not a second act: "shelled Juba,
-    killing about 20 people" is one attack (the same CAMEO root, hanging from it)."""
+    killing about 20 people" is one attack (the same CAMEO root, hanging from it), and so
+    is "killed one soldier and wounded two others" (the same root, conjoined, no subject
+    of its own)."""
     codes = {token.i: entry.code[:2] for token, entry in triggers}
-    return {
-        token.i
-        for token, entry in triggers
-        if token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and entry.code[:2] in _CONFLICTUAL
-        and codes.get(token.head.i) == entry.code[:2]
-    }
+
+    def told(token: Token, root: str) -> bool:
+        if codes.get(token.head.i) != root or root not in _CONFLICTUAL:
+            return False
+        if token.dep_ == "advcl":
+            return token.tag_ == "VBG"
+        return (
+            token.dep_ == "conj"
+            and root in _FORCE
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        )
+
+    return {token.i for token, entry in triggers if told(token, entry.code[:2])}
 
 
 def _verb_lemma(token: Token, known: Container[str]) -> str:
