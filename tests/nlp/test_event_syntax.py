@@ -47,6 +47,13 @@ def test_a_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(nlp: Lan
     assert "people" not in [t.text for t in subject_heads(word(doc, "wounded"))]
 
 
+def test_the_subject_of_a_verb_after_ready_or_willing(nlp: Language) -> None:
+    doc = nlp("Bouteflika said he is prepared to lift the ban.")
+    assert [t.text for t in subject_heads(word(doc, "lift"))] == ["Bouteflika"]
+    doc = nlp("Norway is willing to send troops.")
+    assert [t.text for t in subject_heads(word(doc, "send"))] == ["Norway"]
+
+
 def test_roles_of_a_verb_and_of_its_event_noun(nlp: Language) -> None:
     doc = nlp("Egypt held talks with Israel.")
     assert role_token(word(doc, "held"), ("n:with",)).text == "Israel"

@@ -46,6 +46,7 @@ def assert_spans(extraction: Extraction) -> None:
         ("Russian forces will attack Ukrainian positions near Kharkiv.", "planned"),
         ("Russia is preparing to attack Ukraine.", "planned"),
         ("Iran plans to supply Russia with drones.", "planned"),
+        ("Russia is determined to attack Ukraine.", "planned"),
         ("Russian forces did not attack Ukrainian positions.", "denied"),
         ("Russian forces could attack Ukrainian positions.", "hypothetical"),
         ("If talks fail, Russian forces would attack Ukraine.", "hypothetical"),

@@ -33,7 +33,7 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 # Entities that can own a plan or an offer by modifying it: "a US offer", "the Iranian plan".
 _NATIONS = frozenset({"GPE", "NORP", "ORG"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
-_CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"})
+_CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "acomp"})
 
 # Verbs that report an act rather than take part in it ("..., the Times reported").
 _REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
