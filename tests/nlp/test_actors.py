@@ -140,6 +140,26 @@ def test_the_city_list_leaves_out_words_names_and_shared_names():
         assert ActorLexicon.default().code_phrase(word) is None, word
 
 
+# --- Rule 2c: ethnic groups (ethnic_groups.tsv) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("Ibo elders demanded reforms.", "elders", ["NGACVL"]),
+        ("Karen guerrillas attacked an army post.", "guerrillas", ["MMRREB"]),
+        # the place in the phrase wins over the group's usual country
+        ("Shona rebels in Mozambique attacked a police station.", "rebels", ["MOZREB"]),
+        # a nationality is not an ethnic group: the place does not replace it
+        ("Iranian rebels in Iraq attacked a police station.", "rebels", ["IRNREB"]),
+        # a group's name inside a person's name is no group
+        ("Karen Bass criticised the plan.", "Bass", []),
+    ],
+)
+def test_ethnic_groups(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
+
+
 # --- Rule 3: sectors ---
 
 

@@ -33,7 +33,8 @@ Lexicons
 --------
 The packaged lexicons are pycountry's country names, ``lexicons/demonyms.txt`` (Russian,
 Russians -> RUS) and the TSVs in ``lexicons/actors/``: ``countries.tsv``, ``places.tsv``,
-``organisations.tsv``, ``sectors.tsv``, ``people.tsv`` (heads of state and government
+``organisations.tsv``, ``sectors.tsv``, ``ethnic_groups.tsv`` (ethnic groups and clans
+active in one country's politics: "Ibo" -> NGA, "Karen" -> MMR), ``people.tsv`` (heads of state and government
 since 1975 and other political figures, each with the code of their best-known role:
 "Yoweri Museveni" -> UGAGOV) and ``cities.tsv`` (GeoNames cities of 100,000 people or
 more, written by ``scripts/build_cities.py``). A user lexicon
@@ -125,10 +126,13 @@ class _Entry:
     geo: bool = False
     # A city from the gazetteer: never matched inside any person's name, since many are
     # surnames too ("President Bush" is not the Egyptian town of Bush).
-    city: bool = False
+    never_in_names: bool = False
     # A nationality ("Serbs"): as the head of a phrase that also names a place, it names an
     # ethnic group and the place names the country ("Bosnian Serbs", "Albanians in Serbia").
     people: bool = False
+    # An ethnic group ("Shona", "Karen"): coded as the country it is active in, unless its
+    # phrase names the place ("Shona rebels in Mozambique").
+    ethnic: bool = False
 
     @property
     def kind(self) -> EntryKind:
@@ -350,7 +354,7 @@ class ActorLexicon:
                         or word.lower != entry.words[j]
                         or not _case_ok(entry.rules[j], word.text)
                         or (entry.geo and _inside_a_name(word.person, first.i, first.i + size))
-                        or (entry.city and word.person != _NO_PERSON)
+                        or (entry.never_in_names and word.person != _NO_PERSON)
                         or (entry.geo and word.thing)
                     ):
                         break
@@ -551,6 +555,8 @@ def _choose(matches: Sequence[_Match], head_i: int) -> tuple[_Match | None, _Ent
         before = [m for m in actors if m.end <= head_i]
         after = [m for m in actors if m.start > head_i]
         chosen = before[0] if before else (after[0] if after else None)
+        if chosen is not None and chosen.entry.ethnic and after:
+            chosen = after[0]  # "Shona rebels in Mozambique"
     return chosen, _agent_of(matches, head_i)
 
 
@@ -687,7 +693,10 @@ def _default_lexicon() -> ActorLexicon:
     name_codes.update({p.lower(): c for p, c, _ in countries if c != "-"})
     # Cities come first: every hand-made list is read after them and wins.
     cities = _tsv_entries(_tsv_rows(_packaged("cities.tsv"), "cities.tsv"), "cities.tsv", geo=True)
-    entries = [replace(e, city=True) for e in cities]
+    ethnic = _tsv_entries(_tsv_rows(_packaged("ethnic_groups.tsv"), "ethnic_groups.tsv"), "ethnic_groups.tsv")
+    entries = [replace(e, never_in_names=True) for e in cities]
+    # like a place, an ethnic group is not matched inside a longer name ("Karen Bass")
+    entries += [replace(e, geo=True, ethnic=True) for e in ethnic]
     entries += _tsv_entries(_tsv_rows(_packaged("people.tsv"), "people.tsv"), "people.tsv")
     entries += _tsv_entries(((n, c, False) for n, c in names), "pycountry", geo=True)
     demonyms = _tsv_entries(((n, c, False) for n, c in _demonyms(name_codes)), "demonyms", geo=True)
