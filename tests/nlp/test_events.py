@@ -550,3 +550,25 @@ def test_a_purpose_clause_is_what_the_act_is_for_not_a_second_event(
 def test_the_condition_of_a_threat_is_no_act_of_the_threatened(events: Callable[..., list[Event]]) -> None:
     found = events("Iran threatened to launch an offensive on Iraq unless Baghdad accepted its terms.")
     assert found and all(e.source.code[:3] == "IRN" for e in found)
+
+
+def test_an_act_of_conflict_an_actor_says_it_will_do_is_a_threat(events: Callable[..., list[Event]]) -> None:
+    [withdrawal] = events("Annan announced that he will withdraw weapons inspectors from Iraq.")
+    assert (withdrawal.code, withdrawal.plover, withdrawal.modality) == ("136", "THREATEN", "occurred")
+    # foretold by the reporter, it stays a planned act
+    [attack] = events("Russian forces will attack Ukraine.")
+    assert (attack.code, attack.modality) == ("190", "planned")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("France withdrew its ambassador from Rwanda.", "161"),
+        ("The UN withdrew its peacekeepers from Somalia.", "1661"),
+        ("Israel withdrew its troops from Gaza.", "087"),
+    ],
+)
+def test_what_is_withdrawn_says_whether_it_is_a_retreat(
+    events: Callable[..., list[Event]], sentence: str, code: str
+) -> None:
+    assert [e.code for e in events(sentence)] == [code]

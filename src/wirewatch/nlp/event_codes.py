@@ -59,6 +59,12 @@ _BY_KIND = {
     # receiving or allowing in inspectors or peacekeepers lets another act on one's ground
     "043": {"inspection": "0862", "protection": "0861"},
     "086": {"inspection": "0862", "protection": "0861", "humanitarian": "0863", "aid": "0863"},
+    # withdrawing one's inspectors, peacekeepers, aid or envoys cuts one's involvement (16),
+    # withdrawing troops is yielding (087)
+    "087": {
+        "inspection": "1662", "protection": "1661", "humanitarian": "1663", "aid": "162",
+        "diplomatic": "161",
+    },
     "080": {
         "blockade": "0872", "ceasefire": "0871", "curfew": "0813", "emergency": "0814",
         "sanctions": "085", "ban": "0812", "restriction": "0811",
@@ -85,7 +91,20 @@ _FRAMED = {
     },
     "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "045": "108"},
     "12": {"04": "125", "06": "121", "07": "122", "045": "126"},
-    "13": {"16": "131", "17": "137", "14": "133", "18": "138", "19": "138", "20": "138", "164": "134"},
+    "13": {
+        "16": "131",
+        "161": "1313",
+        "162": "1311",
+        "163": "1312",
+        "164": "134",
+        "165": "135",
+        "166": "136",
+        "17": "137",
+        "14": "133",
+        "18": "138",
+        "19": "138",
+        "20": "138",
+    },
 }
 
 

@@ -341,7 +341,7 @@ class EventExtractor:
         modality = modality_of(trigger, planned_verb=entry.planned)
         said = reported_by is not None and self._said_by(statements[reported_by], sources)
         code, modality = self._as_commitment(
-            trigger, code, modality, said or (inner is None and future(trigger))
+            trigger, code, modality, said or (inner is None and future(trigger)), said
         )
         if reported_by is not None and _cue_lemma(doc, statements[reported_by]) in _DENYING:
             modality = "denied"
@@ -439,14 +439,17 @@ class EventExtractor:
                                 return actor.code[:3]
         return None
 
-    def _as_commitment(self, trigger: Token, code: str, modality: str, own_words: bool) -> tuple[str, str]:
+    def _as_commitment(
+        self, trigger: Token, code: str, modality: str, own_words: bool, said: bool = False
+    ) -> tuple[str, str]:
         """What an actor commits itself to is coded as the commitment, which happened:
 
         - a cooperative act it promises or will do: an intent (03: "will give Tanzania a
           grant", "is ready to host");
         - an act it will do unless, or if, another acts: a threat (13: "will withdraw its
           force unless ...");
-        - an act of conflict it promises or vows: a threat too;
+        - an act of conflict it promises or vows, or says it will do: a threat too ("Annan
+          announced that he will withdraw inspectors from Iraq": 136);
         - a cooperative act it will not do, refuses or fails to do: a rejection (12: "will
           not accept refugees", "failed to reach agreement").
         An act of conflict merely foretold ("forces will attack") stays a planned act.
@@ -461,7 +464,7 @@ class EventExtractor:
         if expressed_intent(trigger, own_words):
             if root in _COOPERATIVE:
                 return self.verbs.framed("030", code), "occurred"
-            if root in _CONFLICTUAL and not future(trigger):
+            if root in _CONFLICTUAL and (said or not future(trigger)):
                 return self.verbs.framed("130", code), "occurred"
         return code, modality
 
