@@ -59,6 +59,8 @@ def test_plover_types_follow_the_plover_table_and_appeals_are_requests() -> None
         ("0872", "RETREAT"),  # easing a blockade: the table's RETREAT stands
         ("082", "CONCEDE"),  # calling off a strike eases dissent
         ("163", "SANCTION"),  # sanctions reduce relations ("not confined to formal sanctions")
+        ("192", "ASSAULT"),  # the root of an occupation, 19, is ASSAULT's
+        ("175", "COERCE"),  # the root of violent repression, 17, is COERCE's
     ],
 )
 def test_plover_types_follow_the_manuals_definitions_where_the_table_differs(code: str, plover: str) -> None:

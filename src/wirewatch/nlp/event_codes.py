@@ -28,13 +28,19 @@ _PLOVER_EXTRA = {"02": "REQUEST"}
 # emergency rule (0813, 0814) and "declarations (but not implementations) of ceasefires"
 # (0871), which the table puts under RETREAT. Sanctions and embargoes (163) reduce
 # relations, SANCTION's definition ("not confined to formal sanctions"), not COERCE's
-# "restrictions on rights".
+# "restrictions on rights". The types' CAMEO roots (ASSAULT 18, 19, 20; COERCE 17) decide
+# the rest: a blockade and an occupation of territory (191, 192) are ASSAULT, violent
+# repression and destroying property (175, 1712) COERCE.
 _PLOVER_BY_MANUAL = {
     "0831": "RETREAT",
     "0813": "CONCEDE",
     "0814": "CONCEDE",
     "0871": "CONCEDE",
     "163": "SANCTION",
+    "191": "ASSAULT",
+    "192": "ASSAULT",
+    "175": "COERCE",
+    "1712": "COERCE",
 }
 
 # Codes made more specific by what kind of thing is given, asked for or cut off.
