@@ -572,3 +572,24 @@ def test_what_is_withdrawn_says_whether_it_is_a_retreat(
     events: Callable[..., list[Event]], sentence: str, code: str
 ) -> None:
     assert [e.code for e in events(sentence)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("A Palestinian guerrilla group claimed responsibility for attacks on Israeli troops.", "015"),
+        ("Turkey renewed an appeal to Belgium to extradite a militant.", "020"),
+        ("The UN chief expressed condolences to the United States.", "018"),
+    ],
+)
+def test_more_acts_told_by_a_light_verb_and_a_noun(
+    events: Callable[..., list[Event]], sentence: str, code: str
+) -> None:
+    assert code in {e.code for e in events(sentence)}
+
+
+def test_a_joint_act_has_no_target_outside_those_who_do_it(events: Callable[..., list[Event]]) -> None:
+    found = events("Israel and Lebanon held talks today on an Israeli troop pullback from Lebanon.")
+    assert {(e.source.code, e.target) for e in found} == {("ISR", None), ("LBN", None)}
+    [talks] = events("Egypt held talks with Israel.")
+    assert talks.target is not None and talks.target.code == "ISR"

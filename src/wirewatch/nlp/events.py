@@ -67,12 +67,14 @@ _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 _CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
 # Roots of physical force: acts of one attack conjoined ("killed one and wounded two").
 _FORCE = frozenset({"18", "19", "20"})
+# Acts actors named together do with each other (see _reciprocal).
+_RECIPROCAL = frozenset({"019", "036", "040", "041", "044", "046", "057"})
 # Verbs that carry an event told by their object noun: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
     {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
-     "step", "escalate", "extend"}
+     "step", "escalate", "extend", "renew", "express", "claim", "submit"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -332,10 +334,8 @@ class EventExtractor:
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
-        if not targets:
-            targets = self._nearest_other(trigger, sources)
-        if not targets:
-            targets = self._clause_other(trigger, sources)
+        if not targets and not _reciprocal(code, sources):  # "Israel and Lebanon held talks"
+            targets = self._nearest_other(trigger, sources) or self._clause_other(trigger, sources)
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
         modality = modality_of(trigger, planned_verb=entry.planned)
@@ -735,6 +735,16 @@ def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
         if token.lemma_.lower() in _ASPECTUAL
         and any(c.i in at and c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
     }
+
+
+def _reciprocal(code: str, sources: list[CodedActor]) -> bool:
+    """Whether actors named together do the act with each other (meetings, talks, accords,
+    cooperation: 019, 036, 04x, 057, 06x; a visit, 042 or 043, goes one way). Such a joint
+    act has no target outside them: the PLOVER records code "Israel and Lebanon renewed
+    negotiations on a pullback" as two events with no target (the CAMEO codebook would
+    code each with the other as target; the records are what we are scored on), and the
+    topic of the talks is not a party to them."""
+    return len({s.code for s in sources}) > 1 and (code[:2] == "06" or code[:3] in _RECIPROCAL)
 
 
 def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
