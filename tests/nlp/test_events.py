@@ -593,3 +593,8 @@ def test_a_joint_act_has_no_target_outside_those_who_do_it(events: Callable[...,
     assert {(e.source.code, e.target) for e in found} == {("ISR", None), ("LBN", None)}
     [talks] = events("Egypt held talks with Israel.")
     assert talks.target is not None and talks.target.code == "ISR"
+
+
+def test_pressuring_someone_to_act_is_a_demand(events: Callable[..., list[Event]]) -> None:
+    [demand] = events("Iranian authorities have been pressuring Kurdish workers to cancel the strike.")
+    assert (demand.source.code, demand.code[:2], demand.trigger.text) == ("IRNGOV", "10", "pressuring")
