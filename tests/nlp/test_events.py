@@ -451,6 +451,9 @@ def test_what_the_accused_is_charged_with_is_no_event_of_the_accuser(
         ("Kenyan police charged two opposition leaders with treason.", ("KEN", None, "ACCUSE")),  # 115
         ("Japan reduced aid to Myanmar.", ("JPN", "MMR", "SANCTION")),
         ("France downgraded diplomatic relations with Iran.", ("FRA", "IRN", "SANCTION")),
+        # verbs of the codebook's descriptions of its codes
+        ("Egypt and Israel ratified the peace treaty.", ("EGY", None, "SUPPORT")),
+        ("Syrian forces repressed Kurdish protesters in Qamishli.", ("SYR", "SYR", "COERCE")),
     ],
 )
 def test_verbs_of_the_cameo_code_names(
