@@ -292,6 +292,9 @@ def test_acronyms_keep_their_case(lexicon):
         ("Museveni banned the rally.", "Museveni", ["UGAGOV"]),
         ("Kofi Annan arrived in Baghdad.", "Annan", ["IGOUNO"]),
         ("Jonas Savimbi rejected the plan.", "Savimbi", ["AGOREB"]),
+        # a country the phrase names wins over the list's role (Fischer was East German)
+        ("German Foreign Minister Oskar Fischer met the envoy.", "Fischer", ["DEUGOV"]),
+        ("Former Chilean dictator Augusto Pinochet met the envoy.", "Pinochet", ["CHLGOV"]),
         ("Jordan Peterson gave a talk.", "Peterson", []),  # a name, not the country
     ],
 )

@@ -130,6 +130,9 @@ class _Entry:
     # A nationality ("Serbs"): as the head of a phrase that also names a place, it names an
     # ethnic group and the place names the country ("Bosnian Serbs", "Albanians in Serbia").
     people: bool = False
+    # A political figure from people.tsv: coded by their best-known role, unless the phrase
+    # names a country ("German Foreign Minister Oskar Fischer": the text, not the list).
+    person: bool = False
     # An ethnic group ("Shona", "Karen"): coded as the country it is active in, unless its
     # phrase names the place ("Shona rebels in Mozambique").
     ethnic: bool = False
@@ -455,7 +458,10 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
         return []
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
     # unless the lexicon names the person.
-    covers_head = chosen is not None and chosen.start <= head.i < chosen.end
+    covers_head = chosen is not None and (
+        chosen.start <= head.i < chosen.end
+        or any(m.entry.person and m.start <= head.i < m.end for m in matches)  # a listed person
+    )
     if person != _NO_PERSON and agent is None and not covers_head:
         return []
     group: list[_Match | None] = [chosen] if chosen else [None]
@@ -545,6 +551,12 @@ def _choose(matches: Sequence[_Match], head_i: int) -> tuple[_Match | None, _Ent
     the sector nearest the head (specific ones before weak ones)."""
     actors = [m for m in matches if m.entry.kind == "actor"]
     chosen = next((m for m in actors if m.start <= head_i < m.end), None)
+    if chosen is not None and chosen.entry.person:
+        # "German Foreign Minister Oskar Fischer": a country the phrase names wins over the
+        # list's best-known role of the person
+        named = [m for m in actors if m.end <= chosen.start and is_country(m.entry.code)]
+        if named and named[0].entry.code[:3] != chosen.entry.code[:3]:
+            chosen = named[0]
     if chosen is not None and chosen.entry.people and len(actors) > 1:
         # "Bosnian Serbs", "ethnic Albanians in Serbia": the place's country; of a place
         # with modifiers the place itself ("Palestinians of the Israeli-occupied West Bank").
@@ -697,7 +709,8 @@ def _default_lexicon() -> ActorLexicon:
     entries = [replace(e, never_in_names=True) for e in cities]
     # like a place, an ethnic group is not matched inside a longer name ("Karen Bass")
     entries += [replace(e, geo=True, ethnic=True) for e in ethnic]
-    entries += _tsv_entries(_tsv_rows(_packaged("people.tsv"), "people.tsv"), "people.tsv")
+    people = _tsv_entries(_tsv_rows(_packaged("people.tsv"), "people.tsv"), "people.tsv")
+    entries += [replace(e, person=True) for e in people]
     entries += _tsv_entries(((n, c, False) for n, c in names), "pycountry", geo=True)
     demonyms = _tsv_entries(((n, c, False) for n, c in _demonyms(name_codes)), "demonyms", geo=True)
     entries += [replace(e, people=True) for e in demonyms]
