@@ -54,6 +54,11 @@ def test_the_subject_of_a_verb_after_ready_or_willing(nlp: Language) -> None:
     assert [t.text for t in subject_heads(word(doc, "send"))] == ["Norway"]
 
 
+def test_the_one_quoted_as_saying_is_the_subject(nlp: Language) -> None:
+    doc = nlp("King Hassan was quoted as saying he would be ready to host a meeting.")
+    assert [t.text for t in subject_heads(word(doc, "host"))] == ["Hassan"]
+
+
 def test_roles_of_a_verb_and_of_its_event_noun(nlp: Language) -> None:
     doc = nlp("Egypt held talks with Israel.")
     assert role_token(word(doc, "held"), ("n:with",)).text == "Israel"

@@ -69,6 +69,10 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
             if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
                 yield from (c for c in token.children if c.dep_ == "nsubjpass")
             break  # "until their demands are met": the one who acts is not named
+        if token.i != trigger.i and is_passive(token) and token.lemma_.lower() == "quote":
+            # "King Hassan was quoted as saying he would be ready to host": the one quoted
+            yield from (c for c in token.children if c.dep_ == "nsubjpass")
+            return
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and not is_passive(token):
             if subject.pos_ != "PRON" or subject.lower_ in FIRST_PERSON or token.dep_ not in _CLIMBING:
