@@ -160,6 +160,26 @@ def test_ethnic_groups(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
 
 
+# --- Rule 2d: misspelt countries ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", ["ETH"]),
+        ("Quatar has expelled two diplomats.", "Quatar", ["QAT"]),
+        ("The Phillippines military attacked the rebels.", "military", ["PHLMIL"]),
+        # another word, not a slip of one: a name, a US state, a listed person's surname
+        ("Frances met the envoy.", "Frances", []),
+        ("Indiana passed the law.", "Indiana", []),
+        ("Cameron met the envoy.", "Cameron", []),
+        ("Americas Watch criticised the report.", "Watch", []),
+    ],
+)
+def test_misspelt_countries(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
+
+
 # --- Rule 3: sectors ---
 
 

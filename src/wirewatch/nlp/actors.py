@@ -59,6 +59,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -71,7 +72,7 @@ from spacy.tokens import Doc, Token
 
 from wirewatch.errors import ConfigError
 from wirewatch.model import Actor, Span
-from wirewatch.nlp.lexicons import lexicon_table
+from wirewatch.nlp.lexicons import lexicon, lexicon_table
 
 __all__ = [
     "ActorLexicon",
@@ -97,6 +98,11 @@ _TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
 # Nouns that make a nationality before them an ethnic group: "the Albanian population".
 ETHNIC_NOUNS = frozenset({"population", "minority", "majority", "community", "enclave"})
 _CODE = re.compile(r"^(?:[A-Z0-9]{3,}(?:/[A-Z0-9]{3,})*|~[A-Z0-9]{3,}|[A-Z0-9]{3,}~|-)$")
+# A capitalised word unknown to the lexicon is read as a misspelt country name when it is
+# this long at least and this near one ("Ethopia", "Quatar"; "Columbia" is not Colombia).
+_MIN_MISSPELT = 5
+_MISSPELT_RATIO = 0.88
+_MISSPELT_CACHE = 100_000
 # Phrases longer than this (in words) are cut: no actor name is this long.
 _MAX_PHRASE_WORDS = 80
 _MAX_TEXT_CHARS = 2000
@@ -153,6 +159,9 @@ class _Word(NamedTuple):
     # In the name of a thing (a treaty, a bridge, an event): its place names no actor
     # ("the South Asia Free Trade Agreement", "the Europe Bridge").
     thing: bool = False
+    # A proper noun that may name a place (the recogniser rarely tags a misspelt one): only
+    # such a word unknown to the lexicon is tried as a misspelt country ("Ethopia").
+    place: bool = False
 
 
 _NO_PERSON = (-1, -1)
@@ -161,7 +170,14 @@ _THINGS = frozenset({"FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 
 
 def _word(token: Token) -> _Word:
-    return _Word(token.i, token.text, token.lower_, _person_of(token), token.ent_type_ in _THINGS)
+    return _Word(
+        token.i,
+        token.text,
+        token.lower_,
+        _person_of(token),
+        token.ent_type_ in _THINGS,
+        token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "NORP", "LOC", "ORG"),
+    )
 
 
 def _person_of(token: Token) -> tuple[int, int]:
@@ -264,7 +280,7 @@ def _plural(phrase: str) -> str | None:
 class ActorLexicon:
     """Phrases and their CAMEO codes (actors and sectors), indexed for matching on words."""
 
-    __slots__ = ("_entries", "_index")
+    __slots__ = ("_countries", "_entries", "_index", "_misspelt", "_names")
 
     def __init__(self, entries: Iterable[_Entry] = ()) -> None:
         self._entries: dict[tuple[str, ...], _Entry] = {}
@@ -276,6 +292,20 @@ class ActorLexicon:
         for candidates in index.values():
             candidates.sort(key=lambda e: -len(e.words))
         self._index = {first: tuple(candidates) for first, candidates in index.items()}
+        # One-word country names and nationalities, by first letter, for misspellings.
+        self._countries: dict[str, list[_Entry]] = {}
+        for entry in self._entries.values():
+            if (
+                len(entry.words) == 1
+                and len(entry.words[0]) >= _MIN_MISSPELT
+                and entry.geo
+                and not (entry.never_in_names or entry.ethnic)
+                and re.fullmatch(r"[A-Z]{3}", entry.code)
+            ):
+                self._countries.setdefault(entry.words[0][0], []).append(entry)
+        self._misspelt: dict[str, _Entry | None] = {}
+        # words of the political figures' names are names, not slips ("Cameron")
+        self._names = frozenset(w for e in self._entries.values() if e.person for w in e.words)
 
     def _add(self, entry: _Entry) -> None:
         old = self._entries.get(entry.words)
@@ -338,6 +368,26 @@ class ActorLexicon:
         codes = _codes(chosen.entry.code if chosen else None, agent)
         return codes[0] if codes else None
 
+    def _misspelling(self, word: str) -> _Entry | None:
+        """The country a capitalised word unknown to the lexicon misspells ("Ethopia",
+        "Quatar", "Phillippines"): the one-word country name or nationality with the same
+        first letter nearest to it, if it is near enough (difflib's ratio)."""
+        if word in self._names:
+            return None
+        if word not in self._misspelt:
+            best, score = None, _MISSPELT_RATIO
+            for entry in self._countries.get(word[0], ()):
+                name = entry.words[0]
+                if name.startswith(word) or word.startswith(name):
+                    continue  # another word, not a slip: "Indiana", "Americas", "Bahama"
+                matcher = SequenceMatcher(None, word, name)
+                if matcher.real_quick_ratio() >= score and matcher.ratio() >= score:
+                    best, score = entry, matcher.ratio()
+            if len(self._misspelt) > _MISSPELT_CACHE:
+                self._misspelt.clear()  # a long run sees ever new words: keep memory flat
+            self._misspelt[word] = best
+        return self._misspelt[word]
+
     def _matches(self, words: Sequence[_Word]) -> list[_Match]:
         """Non-overlapping lexicon matches, left to right, longest first."""
         found = []
@@ -364,6 +414,8 @@ class ActorLexicon:
                 else:
                     hit = entry
                     break
+            if hit is None and first.lower not in self._index and _may_be_misspelt(first):
+                hit = self._misspelling(first.lower)
             if hit is None:
                 k += 1
                 continue
@@ -426,6 +478,26 @@ def _phrase_tokens(head: Token) -> list[Token]:
         stack.extend((child, False) for child in token.children)
     kept.sort(key=lambda t: t.i)
     return _contiguous(kept, head)
+
+
+def _may_be_misspelt(word: _Word) -> bool:
+    """A capitalised proper noun, not all capitals, that may name a place and is no
+    person's name."""
+    text = word.text
+    return (
+        word.place
+        and len(text) >= _MIN_MISSPELT
+        and text[0].isupper()
+        and not text.isupper()
+        and text.isalpha()
+        and word.person == _NO_PERSON
+        and word.lower not in _given_names()  # "Cameron" is not Cameroon, "Frances" not France
+    )
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return lexicon("given_names_male") | lexicon("given_names_female")
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
