@@ -180,6 +180,23 @@ def test_misspelt_countries(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
 
 
+# --- Rule 2e: hyphenated words ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        # a sector inside a hyphenated word is no sector of the actor
+        ("Egyptian anti-government protesters marched.", "protesters", ["EGYCVL"]),
+        ("Algeria's multi-party elections were postponed.", "elections", ["DZA"]),
+        # after pro- or anti-, a country is whom the actor sides with or against
+        ("The pro-Iranian Hizbollah group declared a ceasefire.", "group", ["LBNREB"]),
+    ],
+)
+def test_hyphenated_words(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
+
+
 # --- Rule 3: sectors ---
 
 

@@ -159,6 +159,10 @@ class _Word(NamedTuple):
     # In the name of a thing (a treaty, a bridge, an event): its place names no actor
     # ("the South Asia Free Trade Agreement", "the Europe Bridge").
     thing: bool = False
+    # Part of a hyphenated word ("anti-government", "multi-party", "government-backed"):
+    # no sector, and after "pro-" or "anti-" no country ("pro-Iranian Hizbollah").
+    compound: bool = False
+    partisan: bool = False
     # A proper noun that may name a place (the recogniser rarely tags a misspelt one): only
     # such a word unknown to the lexicon is tried as a misspelt country ("Ethopia").
     place: bool = False
@@ -175,9 +179,31 @@ def _word(token: Token) -> _Word:
         token.text,
         token.lower_,
         _person_of(token),
-        token.ent_type_ in _THINGS,
-        token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "NORP", "LOC", "ORG"),
+        thing=token.ent_type_ in _THINGS,
+        compound=_hyphenated(token),
+        partisan=_after(token, ("pro", "anti")),
+        place=token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "NORP", "LOC", "ORG"),
     )
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether the word is joined by a hyphen to the one before or after it."""
+    doc = token.doc
+    before = token.i >= 2 and _joined(doc[token.i - 1], token) and doc[token.i - 1].text == "-"
+    after = token.i + 2 < len(doc) and _joined(token, doc[token.i + 1]) and doc[token.i + 1].text == "-"
+    return before or after
+
+
+def _after(token: Token, prefixes: tuple[str, ...]) -> bool:
+    """Whether the word follows one of ``prefixes`` and a hyphen ("pro-Iranian")."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or not _joined(doc[token.i - 1], token):
+        return False
+    return doc[token.i - 2].lower_ in prefixes and _joined(doc[token.i - 2], doc[token.i - 1])
+
+
+def _joined(left: Token, right: Token) -> bool:
+    return not left.whitespace_ and left.i + 1 == right.i
 
 
 def _person_of(token: Token) -> tuple[int, int]:
@@ -409,6 +435,8 @@ class ActorLexicon:
                         or (entry.geo and _inside_a_name(word.person, first.i, first.i + size))
                         or (entry.never_in_names and word.person != _NO_PERSON)
                         or (entry.geo and word.thing)
+                        or (word.compound and entry.kind == "agent")
+                        or (word.partisan and entry.kind == "actor")
                     ):
                         break
                 else:
