@@ -601,3 +601,18 @@ def test_a_joint_act_has_no_target_outside_those_who_do_it(events: Callable[...,
 def test_pressuring_someone_to_act_is_a_demand(events: Callable[..., list[Event]]) -> None:
     [demand] = events("Iranian authorities have been pressuring Kurdish workers to cancel the strike.")
     assert (demand.source.code, demand.code[:2], demand.trigger.text) == ("IRNGOV", "10", "pressuring")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian President Vladimir Putin arrived in Tehran on Tuesday.", ("RUSGOV", "IRN", "042")),
+        # who arrives says what the arrival is: a deployment, an inspection
+        ("The first NATO peacekeeping troops have arrived in Bosnia.", ("IGOWSTNAT", "BIH", "074")),
+        ("UN weapons inspectors arrived in Baghdad.", ("IGOUNO", "IRQ", "090")),
+    ],
+)
+def test_an_arrival_is_a_visit_unless_those_who_arrive_deploy_or_inspect(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]

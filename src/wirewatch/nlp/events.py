@@ -588,9 +588,12 @@ class EventExtractor:
     def _kind(self, trigger: Token, entry: VerbEntry) -> list[str]:
         """The kinds the object is of, its modifiers first ("military aid": military, aid).
         A verb whose object is the one it lets in or hosts ("allowed UN peacekeepers in",
-        "received a team of inspectors") has its target's kind."""
+        "received a team of inspectors") has its target's kind, a visit its visitor's."""
         roles = entry.object or (entry.target if entry.code[:3] in _LETTING_IN else ())
         token = role_token(trigger, roles, passive=is_passive(trigger))
+        if token is None and entry.code == "042":
+            # who arrives or visits: "peacekeeping troops arrived in Bosnia" deploy (074)
+            token = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if token is None:
             return []
         kinds = self.verbs.kinds
