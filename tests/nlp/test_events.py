@@ -616,3 +616,8 @@ def test_an_arrival_is_a_visit_unless_those_who_arrive_deploy_or_inspect(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]
+
+
+def test_going_somewhere_for_talks_is_the_talks(events: Callable[..., list[Event]]) -> None:
+    [talks] = events("The Iranian foreign minister arrived in Moscow for talks with Russian officials.")
+    assert (talks.source.code, talks.target and talks.target.code, talks.code) == ("IRNGOV", "RUSGOV", "046")

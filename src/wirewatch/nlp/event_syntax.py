@@ -47,8 +47,11 @@ _MEASURES = frozenset(
 )
 
 # Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
-# "engaged in ethnic cleansing".
-_PREPOSED_NOUN = {"go": "on", "remain": "on", "stay": "on", "engage": "in"}
+# "engaged in ethnic cleansing"; one goes somewhere for an event ("return to Geneva for talks").
+_PREPOSED_NOUN = {
+    "go": ("on", "for"), "remain": ("on",), "stay": ("on",), "engage": ("in",),
+    "return": ("for",), "arrive": ("for",), "travel": ("for",), "come": ("for",), "fly": ("for",),
+}  # fmt: skip
 
 
 def subject_heads(trigger: Token) -> Iterator[Token]:
@@ -144,10 +147,10 @@ def noun_slots(verb: Token) -> Iterator[Token]:
         if obj.lemma_.lower() in _MEASURES and (measured := pobj(obj, "of", "prep")) is not None:
             yield measured
             yield from (c for c in measured.children if c.dep_ == "compound")
-    prep = _PREPOSED_NOUN.get(verb.lemma_.lower())
-    if prep is not None and (noun := pobj(verb, prep, "prep")) is not None:
-        yield noun
-        yield from (c for c in noun.children if c.dep_ == "compound")
+    for prep in _PREPOSED_NOUN.get(verb.lemma_.lower(), ()):
+        if (noun := pobj(verb, prep, "prep")) is not None:
+            yield noun
+            yield from (c for c in noun.children if c.dep_ == "compound")
 
 
 def noun_in_slots(verb: Token, nouns: Container[str]) -> str | None:

@@ -74,7 +74,8 @@ LIGHT_VERBS = frozenset(
     {"hold", "launch", "stage", "conduct", "carry", "make", "pay", "issue", "reach", "begin", "start",
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
-     "step", "escalate", "extend", "renew", "express", "claim", "submit"}
+     "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
+     "come", "fly"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
