@@ -60,6 +60,7 @@ def test_plover_types_follow_the_plover_table_and_appeals_are_requests() -> None
         ("082", "CONCEDE"),  # calling off a strike eases dissent
         ("163", "SANCTION"),  # sanctions reduce relations ("not confined to formal sanctions")
         ("192", "ASSAULT"),  # the root of an occupation, 19, is ASSAULT's
+        ("191", "COERCE"),  # a blockade restricts movement: COERCE's "restrict" mode
         ("175", "COERCE"),  # the root of violent repression, 17, is COERCE's
     ],
 )

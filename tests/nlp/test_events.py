@@ -621,3 +621,8 @@ def test_an_arrival_is_a_visit_unless_those_who_arrive_deploy_or_inspect(
 def test_going_somewhere_for_talks_is_the_talks(events: Callable[..., list[Event]]) -> None:
     [talks] = events("The Iranian foreign minister arrived in Moscow for talks with Russian officials.")
     assert (talks.source.code, talks.target and talks.target.code, talks.code) == ("IRNGOV", "RUSGOV", "046")
+
+
+def test_a_verb_done_again_is_the_verb(events: Callable[..., list[Event]]) -> None:
+    [blockade] = events("Israel reimposed blockades in the West Bank on Friday.")
+    assert (blockade.source.code, blockade.code, blockade.plover) == ("ISR", "191", "COERCE")

@@ -29,15 +29,15 @@ _PLOVER_EXTRA = {"02": "REQUEST"}
 # (0871), which the table puts under RETREAT. Sanctions and embargoes (163) reduce
 # relations, SANCTION's definition ("not confined to formal sanctions"), not COERCE's
 # "restrictions on rights". The types' CAMEO roots (ASSAULT 18, 19, 20; COERCE 17) decide
-# the rest: a blockade and an occupation of territory (191, 192) are ASSAULT, violent
-# repression and destroying property (175, 1712) COERCE.
+# the rest: an occupation of territory (192) is ASSAULT, violent repression and destroying
+# property (175, 1712) COERCE. A blockade (191) stays COERCE, whose "restrict" mode
+# covers restricting movement.
 _PLOVER_BY_MANUAL = {
     "0831": "RETREAT",
     "0813": "CONCEDE",
     "0814": "CONCEDE",
     "0871": "CONCEDE",
     "163": "SANCTION",
-    "191": "ASSAULT",
     "192": "ASSAULT",
     "175": "COERCE",
     "1712": "COERCE",

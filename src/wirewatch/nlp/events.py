@@ -819,7 +819,8 @@ def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
 
 def _verb_lemma(token: Token, known: Container[str]) -> str:
     """The token's lemma, or a regular one the lexicon or the light verbs know when the
-    lemmatiser's is not ("staged" -> "stag" in en_core_web_sm 3.8: -> "stage")."""
+    lemmatiser's is not ("staged" -> "stag" in en_core_web_sm 3.8: -> "stage"), or the verb
+    a "re-" verb the lexicon does not know repeats ("reimpose" -> "impose")."""
     lemma = token.lemma_.lower()
     if lemma in known or lemma in LIGHT_VERBS:
         return lemma
@@ -829,6 +830,8 @@ def _verb_lemma(token: Token, known: Container[str]) -> str:
             guess = lower[: -len(suffix)] + ending
             if guess in known or guess in LIGHT_VERBS:
                 return guess
+    if lemma.startswith("re") and len(lemma) > 5 and lemma[2:] in known:
+        return lemma[2:]  # doing again is doing: "reimposed blockades", "redeployed troops"
     return lemma
 
 
