@@ -583,6 +583,8 @@ def test_what_is_withdrawn_says_whether_it_is_a_retreat(
         ("A Palestinian guerrilla group claimed responsibility for attacks on Israeli troops.", "015"),
         ("Turkey renewed an appeal to Belgium to extradite a militant.", "020"),
         ("The UN chief expressed condolences to the United States.", "018"),
+        ("Seven opposition parties in Nepal have organized a general strike.", "143"),
+        ("Kenyan students joined a protest against fees.", "141"),
     ],
 )
 def test_more_acts_told_by_a_light_verb_and_a_noun(
