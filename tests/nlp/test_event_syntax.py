@@ -36,6 +36,9 @@ def test_the_subject_of_a_verb_and_of_the_verb_it_complements(nlp: Language) -> 
 def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> None:
     doc = nlp("The camp was attacked by militiamen.")
     assert [t.text for t in subject_heads(word(doc, "attacked"))] == ["militiamen"]
+    # the one who carried out the act a passive happened in
+    doc = nlp("Two soldiers were killed in a raid by Hamas militants.")
+    assert [t.text for t in subject_heads(word(doc, "killed"))] == ["militants"]
     doc = nlp("The rebels will fight until their demands are met.")
     assert is_passive(word(doc, "met")) and list(subject_heads(word(doc, "met"))) == []
 

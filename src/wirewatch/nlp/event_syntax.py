@@ -189,9 +189,16 @@ def refused(trigger: Token) -> bool:
 
 
 def agent_of(token: Token) -> Token | None:
+    """The passive's agent: "attacked by militiamen", or the one who carried out the act it
+    happened in ("was murdered in an attack on a patrol by Kosovo Albanians")."""
     for child in token.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if is_passive(token):
+        for act in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+            by = next((t for t in act.subtree if t.dep_ == "prep" and t.lower_ == "by"), None)
+            if act.dep_ == "pobj" and by is not None:
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
 
 
