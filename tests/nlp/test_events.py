@@ -628,3 +628,8 @@ def test_going_somewhere_for_talks_is_the_talks(events: Callable[..., list[Event
 def test_a_verb_done_again_is_the_verb(events: Callable[..., list[Event]]) -> None:
     [blockade] = events("Israel reimposed blockades in the West Bank on Friday.")
     assert (blockade.source.code, blockade.code, blockade.plover) == ("ISR", "191", "COERCE")
+
+
+def test_accepting_demands_is_yielding(events: Callable[..., list[Event]]) -> None:
+    [yielded] = events("The Rwandan government accepted demands from Hutu rebels that it initiate reforms.")
+    assert (yielded.source.code, yielded.code, yielded.plover) == ("RWAGOV", "080", "CONCEDE")

@@ -62,6 +62,8 @@ _BY_KIND = {
         "blockade": "0872", "curfew": "0813", "emergency": "0814", "sanctions": "085", "ban": "0812",
         "restriction": "0811",
     },
+    # accepting or agreeing to another's demands is yielding to them (08), not an intent
+    "030": {"demand": "080"},
     # peacekeepers who arrive are deployed (074), inspectors who arrive investigate (090)
     "042": {"protection": "074", "inspection": "090"},
     # receiving or allowing in inspectors or peacekeepers lets another act on one's ground
