@@ -633,3 +633,14 @@ def test_a_verb_done_again_is_the_verb(events: Callable[..., list[Event]]) -> No
 def test_accepting_demands_is_yielding(events: Callable[..., list[Event]]) -> None:
     [yielded] = events("The Rwandan government accepted demands from Hutu rebels that it initiate reforms.")
     assert (yielded.source.code, yielded.code, yielded.plover) == ("RWAGOV", "080", "CONCEDE")
+
+
+def test_a_threat_to_break_relations_unless_another_acts(events: Callable[..., list[Event]]) -> None:
+    [threat] = events(
+        "The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin closed its base."
+    )
+    assert (threat.source.code, threat.target and threat.target.code, threat.code) == (
+        "AZELEG",
+        "RUS",
+        "1313",
+    )

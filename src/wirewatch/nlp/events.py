@@ -690,6 +690,8 @@ _HALTING = frozenset(
         "reduce",
         "scale back",
         "downgrade",
+        "break",  # "break relations with Russia"
+        "sever",
     }
 )
 _HALTED = {
@@ -765,8 +767,14 @@ def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
     return {
         token.i
         for token, _ in triggers
-        if (infinitive_of(token) or _condition(token))
-        and ((token.dep_ == "advcl" and token.head.i in at) or (token.dep_ == "acl" and acted_on(token.head)))
+        if _condition(token)
+        or (
+            infinitive_of(token)
+            and (
+                (token.dep_ == "advcl" and token.head.i in at)
+                or (token.dep_ == "acl" and acted_on(token.head))
+            )
+        )
     }
 
 
