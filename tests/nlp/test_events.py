@@ -637,7 +637,8 @@ def test_accepting_demands_is_yielding(events: Callable[..., list[Event]]) -> No
 
 def test_a_threat_to_break_relations_unless_another_acts(events: Callable[..., list[Event]]) -> None:
     [threat] = events(
-        "The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin closed its base."
+        "The Azerbaijani parliament threatened to break relations with Russia"
+        " unless the Kremlin closed its base."
     )
     assert (threat.source.code, threat.target and threat.target.code, threat.code) == (
         "AZELEG",
