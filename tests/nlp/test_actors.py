@@ -153,6 +153,9 @@ def test_the_city_list_leaves_out_words_names_and_shared_names():
         ("Shona rebels in Mozambique attacked a police station.", "rebels", ["MOZREB"]),
         # a nationality is not an ethnic group: the place does not replace it
         ("Iranian rebels in Iraq attacked a police station.", "rebels", ["IRNREB"]),
+        # a text that never names the group's usual country but names another: that one
+        ("The Mozambique government accepted demands from Shona rebels.", "rebels", ["MOZREB"]),
+        ("Shona farmers marched in Harare.", "farmers", ["ZWEAGR"]),
         # a group's name inside a person's name is no group
         ("Karen Bass criticised the plan.", "Bass", []),
     ],

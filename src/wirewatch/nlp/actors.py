@@ -79,6 +79,7 @@ __all__ = [
     "CodedActor",
     "code_actors",
     "countries_named",
+    "countries_named_once",
     "is_country",
     "load_petrarch_actors",
     "load_petrarch_agents",
@@ -554,6 +555,10 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
     chosen, agent = _choose(matches, head.i)
     if chosen is not None and _ethnic(tokens, chosen):
         return []  # "three ethnic Albanians": a people, not Albania (see sector_without_country)
+    if chosen is not None and chosen.entry.ethnic:
+        home = _group_home(head.doc, lexicon, chosen.entry.code)
+        if home is not None:
+            chosen = chosen._replace(entry=replace(chosen.entry, code=home))
     if chosen is None and (agent is None or not agent.code.endswith("~")):
         return []
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
@@ -576,7 +581,7 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
         group += [
             m
             for m in matches
-            if m is not chosen
+            if (m.start, m.end) != (chosen.start, chosen.end)
             and m.entry.kind == "actor"
             and any(i in coordinated for i in range(m.start, m.end))
         ]
@@ -628,9 +633,27 @@ def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
     counts: dict[str, int] = {}
     for match in lexicon._matches(words):
         entry = match.entry
-        if entry.geo and entry.kind == "actor" and is_country(entry.code):
+        if entry.geo and not entry.ethnic and entry.kind == "actor" and is_country(entry.code):
             counts[entry.code[:3]] = counts.get(entry.code[:3], 0) + 1
     return counts
+
+
+def countries_named_once(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
+    """:func:`countries_named`, worked out once per document."""
+    key = "wirewatch_countries_named"
+    if key not in doc.user_data:
+        doc.user_data[key] = countries_named(doc, lexicon)
+    return doc.user_data[key]
+
+
+def _group_home(doc: Doc, lexicon: ActorLexicon, code: str) -> str | None:
+    """Where an ethnic group acts when the text never names its usual country but names
+    others: the one it names most ("the Mozambique government accepted demands from Shona
+    rebels": Mozambique, not Zimbabwe)."""
+    counts = countries_named_once(doc, lexicon)
+    if not counts or code[:3] in counts:
+        return None
+    return max(counts, key=lambda c: counts[c])
 
 
 def is_country(code: str) -> bool:

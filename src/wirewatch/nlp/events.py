@@ -36,7 +36,7 @@ from wirewatch.nlp.actors import (
     ActorLexicon,
     CodedActor,
     code_actors,
-    countries_named,
+    countries_named_once,
     is_country,
     sector_without_country,
 )
@@ -657,10 +657,7 @@ _LETTING_IN = frozenset({"043", "086"})
 def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = None) -> str | None:
     """The country the article names most often (the first named wins a tie), other than
     ``other_than``; the counts are worked out once per document."""
-    key = "wirewatch_countries_named"
-    if key not in doc.user_data:
-        doc.user_data[key] = countries_named(doc, lexicon)
-    counts = {c: n for c, n in doc.user_data[key].items() if c != other_than}
+    counts = {c: n for c, n in countries_named_once(doc, lexicon).items() if c != other_than}
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
