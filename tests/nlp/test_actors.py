@@ -121,6 +121,7 @@ def test_capitals_and_metonyms(nlp, lexicon, sentence, head, expected):
         ("Zaire closed its border.", "Zaire", ["COD"]),  # an old name: its successor
         ("Kampuchean guerrillas attacked.", "guerrillas", ["KHMREB"]),
         ("Yugoslavia recalled its envoy.", "Yugoslavia", ["SRB"]),
+        ("Byelorussia recalled its envoy.", "Byelorussia", ["BLR"]),
         ("Soviet negotiators rejected the proposal.", "negotiators", ["USRGOV"]),  # CAMEO USR
         # A city that is also a surname is never matched inside a person's name.
         ("Whitney Houston sang at the gala.", "Houston", []),
