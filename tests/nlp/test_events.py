@@ -652,3 +652,11 @@ def test_a_threat_to_break_relations_unless_another_acts(events: Callable[..., l
         "RUS",
         "1313",
     )
+
+
+def test_hosting_talks_between_two_sides_is_an_event_with_each(events: Callable[..., list[Event]]) -> None:
+    found = events("Egypt hosted talks between Israel and the PLO.")
+    assert {(e.source.code, e.target and e.target.code, e.code) for e in found} == {
+        ("EGY", "ISR", "043"),
+        ("EGY", "PSE", "043"),
+    }
