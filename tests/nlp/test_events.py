@@ -460,6 +460,9 @@ def test_what_the_accused_is_charged_with_is_no_event_of_the_accuser(
         # verbs of the codebook's descriptions of its codes
         ("Egypt and Israel ratified the peace treaty.", ("EGY", None, "SUPPORT")),
         ("Syrian forces repressed Kurdish protesters in Qamishli.", ("SYR", "SYR", "COERCE")),
+        # verbs of the PLOVER modes
+        ("Indonesian police cordoned off the area around the embassy.", ("IDN", None, "COERCE")),
+        ("Angolan rebels began to disarm under the peace accord.", ("AGO", None, "RETREAT")),
     ],
 )
 def test_verbs_of_the_cameo_code_names(

@@ -134,6 +134,8 @@ class EventLexicon:
 
     def __init__(self, verbs: dict[str, VerbEntry]) -> None:
         self.verbs = verbs
+        # every verb's lemma, the verb of a phrasal one too ("cordon" of "cordon off")
+        self.lemmas = frozenset(v.split()[0] for v in verbs) | frozenset(verbs)
         self.nouns = event_nouns()
         self.names = cameo_names()
         self.plover = plover_types()

@@ -259,7 +259,7 @@ class EventExtractor:
         or of a light verb and its event noun ("held talks", "launched an attack")."""
         if token.pos_ != "VERB":
             return None
-        lemma = _verb_lemma(token, self.verbs.verbs)
+        lemma = _verb_lemma(token, self.verbs.lemmas)
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         halting = f"{lemma} {particle}" if particle else lemma
         if halting in _HALTING and (noun := noun_in_slots(token, _HALTED)) is not None:
@@ -830,7 +830,7 @@ def _verb_lemma(token: Token, known: Container[str]) -> str:
     if lemma in known or lemma in LIGHT_VERBS:
         return lemma
     lower = token.lower_
-    for suffix, ending in (("ed", "e"), ("ing", "e"), ("es", "e"), ("s", "")):
+    for suffix, ending in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "e"), ("s", "")):
         if lower.endswith(suffix):
             guess = lower[: -len(suffix)] + ending
             if guess in known or guess in LIGHT_VERBS:
