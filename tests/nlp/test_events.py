@@ -663,3 +663,32 @@ def test_hosting_talks_between_two_sides_is_an_event_with_each(events: Callable[
         ("EGY", "ISR", "043"),
         ("EGY", "PSE", "043"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO on Monday declined to comment on the estimate.",
+        "The Iranian foreign ministry refused to confirm the report.",
+    ],
+)
+def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]], sentence: str) -> None:
+    [silence] = events(sentence)
+    assert (silence.code, silence.plover) == ("011", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs the first lexicon lacked, from the synonym sets of PETRARCH's verb dictionary
+        ("Turkey lambasted Sweden for harbouring militants.", ("TUR", "SWE", "111")),
+        ("Jamaica extradited the suspect to the United States.", ("JAM", "USA", "063")),
+        ("The Yemeni government is battling Houthi rebels in the north.", ("YEMGOV", "YEMREB", "190")),
+        ("Russia annexed Crimea in 2014.", ("RUS", None, "192")),
+        ("Britain pushed for sanctions against Iran.", ("GBR", "IRN", "100")),
+    ],
+)
+def test_more_event_verbs(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert expected in {(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)}

@@ -331,6 +331,8 @@ class EventExtractor:
                 obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
+            if code[:2] == "12" and _withholds_comment(trigger):
+                code = "011"  # "declined to comment on the report": silence, not a rejection
             if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if not targets and obj_token is not None and entry.planned:
@@ -671,6 +673,10 @@ _CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
+# What one declines to do when one declines to comment (CAMEO 011, "decline comment")
+_COMMENTING = frozenset(
+    {"comment", "confirm", "elaborate", "speculate", "say", "specify", "identify", "name"}
+)
 # Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
 _HALTING = frozenset(
     {
@@ -773,6 +779,11 @@ def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
             )
         )
     }
+
+
+def _withholds_comment(trigger: Token) -> bool:
+    """Whether a refusal is one to comment or confirm ("declined to confirm the report")."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENTING for c in trigger.children)
 
 
 def _condition(token: Token) -> bool:
