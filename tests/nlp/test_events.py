@@ -692,3 +692,13 @@ def test_more_event_verbs(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert expected in {(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)}
+
+
+def test_a_role_acted_on_without_its_country_is_placed_where_the_act_happens(
+    events: Callable[..., list[Event]],
+) -> None:
+    [attack] = events("Unknown attackers killed five police officers in Kabul on Monday.")
+    assert (attack.source.code, attack.target and attack.target.code) == ("AFGUAF", "AFGCOP")
+    # with no place, the officers stay unknown rather than take the article's country
+    [unplaced] = events("Afghan gunmen killed police officers.")
+    assert (unplaced.source.code, unplaced.target) == ("AFGUAF", None)

@@ -420,6 +420,15 @@ class EventExtractor:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
 
+    def _placed_target(self, trigger: Token, token: Token) -> list[CodedActor]:
+        """A role acted on without its country belongs to the country the act happens in
+        ("killed five police officers in Kabul": AFGCOP); with no place, it stays unknown."""
+        role = sector_without_country(token, self.actors) if token.pos_ == "NOUN" else None
+        country = self._place_of(trigger) if role is not None else None
+        if role is None or country is None:
+            return []
+        return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
+
     def _unidentified(self, trigger: Token, head: Token) -> list[CodedActor]:
         """ "A roadside bombing near Samarra killed a U.S. soldier": attackers no one names
         are unidentified armed forces (UAF, as Phoenix codes them) of the country it happened
@@ -502,7 +511,9 @@ class EventExtractor:
             token = role_token(trigger, (role,), passive=passive)
             if token is None:
                 continue
-            found = code_actors(token, self.actors) or self._owner(token)
+            found = (
+                code_actors(token, self.actors) or self._owner(token) or self._placed_target(trigger, token)
+            )
             # "on the United States and NATO's expansion": a conjunct that is not itself an
             # actor may still belong to one.
             for conj in token.conjuncts:
