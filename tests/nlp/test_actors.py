@@ -376,6 +376,37 @@ def test_countries_named_counts_names_nationalities_and_cities(nlp, lexicon):
     assert countries_named(doc, lexicon) == {"UGA": 3, "KEN": 1}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen stormed a hotel in Tripoli.", ["LBY"]),  # the first country, unless told
+        ("Shells crashed into Tripoli, the north Lebanese port.", ["LBN"]),
+        ("Pakistani police raided a house in Hyderabad, near Karachi.", ["PAK"]),
+        ("Indian police raided a house in Hyderabad.", ["IND"]),
+    ],
+)
+def test_a_shared_place_name_is_the_country_the_text_names(nlp, lexicon, sentence, expected):
+    doc = nlp(sentence)
+    head = next(t for t in doc if t.text in ("Tripoli", "Hyderabad"))
+    assert [a.code for a in code_actors(head, lexicon)] == expected
+
+
+def test_a_shared_place_name_counts_for_the_country_it_means(nlp, lexicon):
+    doc = nlp("Lebanese troops entered Tripoli. Tripoli was quiet.")
+    assert countries_named(doc, lexicon) == {"LBN": 3}
+
+
+def test_a_user_lexicon_may_give_a_place_several_countries(nlp, lexicon, tmp_path):
+    path = tmp_path / "places.tsv"
+    path.write_text("Springfield\tUSA|GBR\n", encoding="utf-8")
+    mine = lexicon.extended(path)
+    assert codes(nlp, mine, "British police arrived in Springfield.", "Springfield") == ["GBR"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Springfield\tUSA|G!\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not an actor code"):
+        lexicon.extended(bad)
+
+
 def test_a_name_the_parser_split_is_read_whole(nlp, lexicon):
     # en_core_web_sm parses "Sheikh Hamad" as the subject and hangs the rest of the name
     # elsewhere; the recogniser's PERSON entity keeps the name together.

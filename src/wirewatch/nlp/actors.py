@@ -41,7 +41,8 @@ more, written by ``scripts/build_cities.py``). A user lexicon
 (``ActorLexicon.extended(path)``) is
 
 * a TSV: ``phrase<TAB>code[<TAB>weak]``, ``#`` starts a comment. ``code`` is an actor code
-  (``RUSGOV``; several joined by ``/`` code several actors), a sector written as in
+  (``RUSGOV``; several joined by ``/`` code several actors; several joined by ``|`` are
+  the countries a shared place name may mean, the text deciding which), a sector written as in
   PETRARCH (``~GOV`` goes after a country, ``NGO~`` before it), or ``-`` for a phrase that
   names no actor and should block shorter matches inside it ("New Mexico"). A word
   written with a capital only matches capitalised words ("Turkey" not "turkey"); an
@@ -143,6 +144,9 @@ class _Entry:
     # An ethnic group ("Shona", "Karen"): coded as the country it is active in, unless its
     # phrase names the place ("Shona rebels in Mozambique").
     ethnic: bool = False
+    # Other countries a shared place name may mean, written "LBY|LBN" ("Tripoli"): the text
+    # decides which (see _where_named); the code is the one meant when it does not.
+    elsewhere: tuple[str, ...] = ()
 
     @property
     def kind(self) -> EntryKind:
@@ -338,7 +342,7 @@ class ActorLexicon:
         old = self._entries.get(entry.words)
         # The same phrase with the same code keeps its first, more careful entry (case
         # rules, weak flag): a PETRARCH "OFFICIAL [~GOV]" does not make "official" strong.
-        if old is None or old.code != entry.code:
+        if old is None or (old.code, old.elsewhere) != (entry.code, entry.elsewhere):
             self._entries[entry.words] = entry
 
     def __len__(self) -> int:
@@ -559,6 +563,9 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
         home = _group_home(head.doc, lexicon, chosen.entry.code)
         if home is not None:
             chosen = chosen._replace(entry=replace(chosen.entry, code=home))
+    if chosen is not None and chosen.entry.elsewhere:
+        meant = _where_named(head.doc, lexicon, (chosen.entry.code, *chosen.entry.elsewhere))
+        chosen = chosen._replace(entry=replace(chosen.entry, code=meant))
     if chosen is None and (agent is None or not agent.code.endswith("~")):
         return []
     # A person is coded through a role ("President Vladimir Putin"), not by name alone,
@@ -631,10 +638,19 @@ def countries_named(doc: Doc, lexicon: ActorLexicon) -> dict[str, int]:
     person)."""
     words = [_word(t) for t in doc if not t.is_space]
     counts: dict[str, int] = {}
+    shared: list[_Entry] = []
     for match in lexicon._matches(words):
         entry = match.entry
-        if entry.geo and not entry.ethnic and entry.kind == "actor" and is_country(entry.code):
-            counts[entry.code[:3]] = counts.get(entry.code[:3], 0) + 1
+        if not entry.geo or entry.ethnic or entry.kind != "actor" or not is_country(entry.code):
+            continue
+        if entry.elsewhere:
+            shared.append(entry)  # counted once the other names say which country it is
+            continue
+        counts[entry.code[:3]] = counts.get(entry.code[:3], 0) + 1
+    named = dict(counts)
+    for entry in shared:
+        code = _most_named(named, (entry.code, *entry.elsewhere))[:3]
+        counts[code] = counts.get(code, 0) + 1
     return counts
 
 
@@ -654,6 +670,17 @@ def _group_home(doc: Doc, lexicon: ActorLexicon, code: str) -> str | None:
     if not counts or code[:3] in counts:
         return None
     return max(counts, key=lambda c: counts[c])
+
+
+def _where_named(doc: Doc, lexicon: ActorLexicon, codes: Sequence[str]) -> str:
+    """Which of the countries a shared place name may mean the text means: the one it
+    names most ("shells crashed into Tripoli, the north Lebanese port": Lebanon), else the
+    first."""
+    return _most_named(countries_named_once(doc, lexicon), codes)
+
+
+def _most_named(counts: Mapping[str, int], codes: Sequence[str]) -> str:
+    return max(codes, key=lambda code: (counts.get(code[:3], 0), -codes.index(code)))
 
 
 def is_country(code: str) -> bool:
@@ -750,14 +777,16 @@ def _tsv_entries(rows: Iterable[tuple[str, str, bool]], source: str, *, geo: boo
     explicit: set[str] = set()
     plurals: list[_Entry] = []
     for phrase, raw_code, weak in rows:
-        code = raw_code.strip().upper()
-        if not _CODE.match(code):
+        code, *elsewhere = raw_code.strip().upper().split("|")
+        if not all(_CODE.match(c) for c in (code, *elsewhere)):
             raise ConfigError(
                 f"{source}: {phrase!r}: {raw_code!r} is not an actor code, ~SECTOR, SECTOR~ or -"
             )
         entry = _make_entry(phrase, code, weak=weak, geo=geo)
         if entry is None:
             continue
+        if elsewhere:
+            entry = replace(entry, elsewhere=tuple(elsewhere))
         entries.append(entry)
         explicit.add(phrase.lower())
         if "~" in code and (plural := _plural(phrase)) is not None:
