@@ -702,3 +702,33 @@ def test_a_role_acted_on_without_its_country_is_placed_where_the_act_happens(
     # with no place, the officers stay unknown rather than take the article's country
     [unplaced] = events("Afghan gunmen killed police officers.")
     assert (unplaced.source.code, unplaced.target) == ("AFGUAF", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Israel launched air strikes on Gaza.", "195"),
+        ("Russia carried out artillery strikes against Ukrainian positions.", "190"),
+        ("Russian strikes on Kyiv killed five people.", "190"),
+        ("Workers in France staged a strike on Monday.", "143"),
+        ("Dockers in Britain went on strike over pay.", "143"),
+    ],
+)
+def test_a_strike_of_arms_is_no_walkout(events: Callable[..., list[Event]], sentence: str, code: str) -> None:
+    assert events(sentence)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israeli troops launched an incursion into Lebanon.", ("ISRMIL", "LBN", "190")),
+        ("Iran made accusations against Israel.", ("IRN", "ISR", "112")),
+        ("Russia laid siege to Mariupol.", ("RUS", "UKR", "191")),
+        ("Serb forces committed a massacre of Albanian civilians.", ("SRBMIL", "ALBCVL", "202")),
+        ("Japan made a pledge of aid to Indonesia.", ("JPN", "IDN", "030")),
+    ],
+)
+def test_more_acts_told_by_a_noun(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]

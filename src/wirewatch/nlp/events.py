@@ -51,6 +51,7 @@ from wirewatch.nlp.event_syntax import (
     infinitive_of,
     is_passive,
     noun_in_slots,
+    noun_slots,
     pobj,
     refused,
     role_token,
@@ -75,7 +76,7 @@ LIGHT_VERBS = frozenset(
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
-     "come", "fly", "organize", "organise", "lead", "join"}
+     "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -234,6 +235,8 @@ class EventExtractor:
         if not sources:
             return
         code, roles = self.verbs.nouns[noun.lemma_.lower()]
+        if noun.lemma_.lower() == "strike":
+            code = self._strike_code(noun, code)
         targets: list[CodedActor] = []
         for role in roles:
             found = pobj(noun, role, "prep")
@@ -243,6 +246,19 @@ class EventExtractor:
         modality = modality_of(governor) if governor.pos_ == "VERB" else "occurred"
         reported_by = _statement_of(noun, statements)
         yield from self._records(sources, targets, code, modality, sent, noun, reported_by=reported_by)
+
+    def _strike_code(self, noun: Token, code: str) -> str:
+        """A strike is a walkout (143) unless it is one of arms: "air strikes" and "drone
+        strikes" are aerial (195), "artillery strikes" and strikes on a place are force (190)."""
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        if modifiers & _AERIAL_STRIKES:
+            return "195"
+        if modifiers & _ARMED_STRIKES:
+            return "190"
+        place = pobj(noun, "on", "prep")
+        if place is not None and any(is_country(a.code) for a in code_actors(place, self.actors)):
+            return "190"  # "Russian strikes on Kyiv"; a walkout is "on Monday", "over pay"
+        return code
 
     def _entry(self, token: Token) -> VerbEntry | None:
         entry = self._lexicon_entry(token)
@@ -275,6 +291,8 @@ class EventExtractor:
                 code = "114"  # "lodged a protest with Albania": an official complaint, not a rally
             if noun == "fire" and lemma != "set":
                 code = "190"  # "opened fire on", "launched rocket fire against": not arson
+            if noun == "strike":
+                code = self._strike_code(next(w for w in noun_slots(token) if w.lemma_.lower() == noun), code)
             return VerbEntry(
                 verb=f"{lemma} {noun}", code=code, target=(*(f"n:{r}" for r in roles), "dative"), object=()
             )
@@ -676,6 +694,12 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
 
 # Verbs that tell when an act goes on, not another act: "resumed shelling".
 _ASPECTUAL = frozenset({"resume", "continue", "keep", "begin", "start"})
+# What makes a strike one of arms, not a walkout (see EventExtractor._strike_code).
+_AERIAL_STRIKES = frozenset({"air", "aerial", "drone", "missile", "rocket", "cruise", "airstrike"})
+_ARMED_STRIKES = frozenset(
+    {"military", "artillery", "retaliatory", "precision", "nuclear", "preemptive", "pre-emptive",
+     "surgical", "naval", "mortar", "punitive"}
+)  # fmt: skip
 # Blasts that act with no actor named: "a roadside bombing killed ..." (see _unidentified).
 _BLASTS = frozenset({"bombing", "bomb", "blast", "explosion", "explosive", "device", "shelling", "gunfire"})
 # Acts that charge someone with something: complaints, accusations (11), arrests and
