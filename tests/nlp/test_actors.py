@@ -570,3 +570,8 @@ def test_a_far_misparsed_apposition_does_not_stretch_the_mention(nlp) -> None:
     russia = next(t for t in doc if t.text == "Russia")
     [actor] = code_actors(russia, ActorLexicon.default())
     assert (actor.text, actor.code) == ("Russia", "RUS")
+
+
+def test_a_title_used_as_an_adjective_names_no_role(nlp, lexicon):
+    assert codes(nlp, lexicon, "General economic factors in Britain helped.", "factors") == ["GBR"]
+    assert codes(nlp, lexicon, "The Russian general resigned.", "general") == ["RUSMIL"]

@@ -81,3 +81,9 @@ def test_a_user_verb_file_extends_and_overrides(tmp_path) -> None:
 def test_a_bad_verb_row_names_the_file_and_row() -> None:
     with pytest.raises(ConfigError, match=r"bad\.tsv: row 1"):
         read_verbs("shun\n", "bad.tsv")
+
+
+def test_an_unknown_flag_names_the_file_row_and_flag() -> None:
+    with pytest.raises(ConfigError, match=r"bad\.tsv: row 1 \(shun\): unknown flag tranistive"):
+        read_verbs("shun\t161\tdobj\t-\ttranistive\n", "bad.tsv")
+    assert read_verbs("meet\t040\tdobj\t-\tconcrete\n", "ok.tsv")["meet"].concrete

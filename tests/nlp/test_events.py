@@ -47,6 +47,9 @@ def assert_spans(extraction: Extraction) -> None:
         ("Russia is preparing to attack Ukraine.", "planned"),
         ("Iran plans to supply Russia with drones.", "planned"),
         ("Russia is determined to attack Ukraine.", "planned"),
+        ("Germany is keen to finance the Ukrainian army.", "planned"),
+        ("Japan has no plans to withdraw its troops from Iraq.", "denied"),
+        ("Russia has no intention to attack Ukraine.", "denied"),
         ("Russian forces did not attack Ukrainian positions.", "denied"),
         ("Russian forces could attack Ukrainian positions.", "hypothetical"),
         ("If talks fail, Russian forces would attack Ukraine.", "hypothetical"),
@@ -732,3 +735,33 @@ def test_more_acts_told_by_a_noun(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Egyptian president met the Israeli prime minister.", [("EGYGOV", "ISRGOV", "040")]),
+        ("Japan will not meet the target.", []),
+        ("Ecuador is meeting its foreign exchange needs.", []),
+        ("Britain withdrew its ambassador from Iran.", [("GBR", "IRN", "161")]),
+        ("Russia withdrew 500 soldiers from Syria.", [("RUS", "SYR", "087")]),
+        ("France withdrew its offer to host the talks.", []),
+    ],
+)
+def test_meeting_and_withdrawing_take_an_actor_or_a_known_thing(
+    events: Callable[..., list[Event]], sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == expected
+
+
+def test_a_role_the_speaker_calls_its_own_is_the_speakers(events: Callable[..., list[Event]]) -> None:
+    found = events("U.S. warships shelled an oil platform. Baghdad said its forces had repulsed the attack.")
+    assert ("IRQMIL", "190") in {(e.source.code, e.code) for e in found}
+
+
+def test_an_object_two_conjoined_verbs_share(events: Callable[..., list[Event]]) -> None:
+    [attack] = events("Iranian forces had killed or wounded over 2,600 Iraqis.")
+    assert (attack.source.code, attack.target and attack.target.code) == ("IRNMIL", "IRQ")
+    # a conjunct with a subject of its own is a clause of its own, not a shared object
+    found = events("Iraq attacked the town and Iran shelled Iraqi positions.")
+    assert {(e.source.code, e.target and e.target.code) for e in found} == {("IRQ", None), ("IRN", "IRQ")}

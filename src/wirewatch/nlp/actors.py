@@ -171,8 +171,13 @@ class _Word(NamedTuple):
     # A proper noun that may name a place (the recogniser rarely tags a misspelt one): only
     # such a word unknown to the lexicon is tried as a misspelt country ("Ethopia").
     place: bool = False
+    # Used as an adjective: a title that is also an everyday adjective names no role so
+    # ("general economic factors"; "General Powell" and "the general said" do).
+    adjective: bool = False
 
 
+# Titles that are everyday adjectives too (see _Word.adjective).
+_ADJECTIVE_TITLES = frozenset({"general"})
 _NO_PERSON = (-1, -1)
 # Entities that name things, not actors (spaCy's OntoNotes labels).
 _THINGS = frozenset({"FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
@@ -188,6 +193,7 @@ def _word(token: Token) -> _Word:
         compound=_hyphenated(token),
         partisan=_after(token, ("pro", "anti")),
         place=token.pos_ == "PROPN" and token.ent_type_ in ("", "GPE", "NORP", "LOC", "ORG"),
+        adjective=token.pos_ == "ADJ" and token.lower_ in _ADJECTIVE_TITLES,
     )
 
 
@@ -442,6 +448,7 @@ class ActorLexicon:
                         or (entry.geo and word.thing)
                         or (word.compound and entry.kind == "agent")
                         or (word.partisan and entry.kind == "actor")
+                        or (word.adjective and entry.kind == "agent" and size == 1)
                     ):
                         break
                 else:

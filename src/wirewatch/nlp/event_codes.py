@@ -127,6 +127,10 @@ class VerbEntry:
     planned: bool = False
     frame: bool = False
     transitive: bool = False  # an event only with something acted on ("returned the land")
+    # with a direct object, an event only when it is an actor, a role or a kind of thing the
+    # object lexicon knows: "met the minister", "withdrew troops"; not "met the target",
+    # "withdrew its request"
+    concrete: bool = False
 
 
 class EventLexicon:
@@ -190,6 +194,9 @@ class EventLexicon:
         return found
 
 
+_FLAGS = frozenset({"planned", "frame", "transitive", "concrete"})
+
+
 def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
     verbs: dict[str, VerbEntry] = {}
     rows = csv.reader(
@@ -203,6 +210,8 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
         row = [*row, "", "", ""][:5]
         verb, code, target, obj, flags = (cell.strip() for cell in row)
         marks = {f.strip() for f in flags.split(",") if f.strip()}
+        if unknown := marks - _FLAGS:
+            raise ConfigError(f"{source}: row {number} ({verb}): unknown flag {', '.join(sorted(unknown))}")
         verbs[verb.lower()] = VerbEntry(
             verb=verb.lower(),
             code=code,
@@ -211,6 +220,7 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
             planned="planned" in marks,
             frame="frame" in marks,
             transitive="transitive" in marks,
+            concrete="concrete" in marks,
         )
     return verbs
 

@@ -215,6 +215,8 @@ def role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) ->
         elif role == "dobj":
             wanted = ("nsubjpass",) if passive else ("dobj",)
             found = next((c for c in trigger.children if c.dep_ in wanted), None)
+            if found is None and not passive:
+                found = _shared_object(trigger)
         elif role == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
             if found is None:
@@ -232,6 +234,17 @@ def role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) ->
                     )  # fmt: skip
         if found is not None:
             return found
+    return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb conjoined after it, which the parser hangs
+    on the last one ("killed or wounded 2,600 Iraqis")."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                return None  # a clause of its own ("Iran attacked and Iraq retaliated")
+            return next((c for c in conj.children if c.dep_ == "dobj"), None)
     return None
 
 

@@ -268,7 +268,21 @@ class EventExtractor:
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
         ):
             return None  # "negotiators return to Geneva": going back, not handing back
+        if entry is not None and entry.concrete and not self._concrete_object(token):
+            return None  # "will meet the target", "withdraw its request"
         return entry
+
+    def _concrete_object(self, verb: Token) -> bool:
+        """Whether the verb's direct object, if it has one, is an actor, a role or a thing
+        the object lexicon knows (see ``concrete`` in verbs.tsv)."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return (
+            obj is None
+            or obj.pos_ in ("PROPN", "PRON")
+            or obj.lemma_.lower() in self.verbs.kinds
+            or bool(code_actors(obj, self.actors))
+            or sector_without_country(obj, self.actors) is not None
+        )
 
     def _lexicon_entry(self, token: Token) -> VerbEntry | None:
         """The lexicon entry of a verb, with its particle or preposition ("call for") first,
@@ -414,8 +428,24 @@ class EventExtractor:
             if possessor:
                 return possessor
             if head.pos_ != "PRON":
-                return self._placed(trigger, head)
+                return self._speakers_own(head, statements, reported_by) or self._placed(trigger, head)
         return []
+
+    def _speakers_own(
+        self, head: Token, statements: list[Attribution], reported_by: int | None
+    ) -> list[CodedActor]:
+        """A role the speaker calls its own is the speaker's country's: "Baghdad said its
+        forces had repulsed the attack" (IRQMIL), whatever country the article names most."""
+        own = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None
+        )
+        if own is None or reported_by is None:
+            return []
+        speaker = self._speaker_actor(own, statements[reported_by])
+        role = sector_without_country(head, self.actors)
+        if not speaker or role is None or not is_country(speaker[0].code):
+            return []
+        return [CodedActor(role.text, role.start, role.end, speaker[0].code[:3] + role.code[1:])]
 
     def _placed(self, trigger: Token, head: Token) -> list[CodedActor]:
         """A role named without its country ("President Yoweri Museveni", "Prisoners rioted

@@ -40,6 +40,8 @@ PLANNING = frozenset(
         "committed",
         "determined",
         "eager",
+        "keen",
+        "interested",
         "about",
         "agree",
         "promise",
@@ -80,6 +82,8 @@ def modality_of(trigger: Token, planned_verb: bool = False) -> str:
         return "denied"
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("fail", "refuse", "decline"):
         return "denied"  # "failed to reach agreement"
+    if trigger.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.children):
+        return "denied"  # "has no plans to withdraw", "no intention to attack"
     if any(_aux(t) & _MAYBE for t in chain[:2]):
         return "hypothetical"
     if planned_verb or any(_aux(t) & _FUTURE for t in chain[:2]):
