@@ -746,9 +746,15 @@ def test_more_acts_told_by_a_noun(
         ("Britain withdrew its ambassador from Iran.", [("GBR", "IRN", "161")]),
         ("Russia withdrew 500 soldiers from Syria.", [("RUS", "SYR", "087")]),
         ("France withdrew its offer to host the talks.", []),
+        ("The company has received two subpoenas.", []),
+        # giving words is no aid
+        ("Pompeo sent a letter to the Chinese foreign minister.", []),
+        ("The Russian president gave a speech in Moscow.", []),
+        ("Iran has provided details of the deal to Russia.", []),
+        ("The United States delivered Patriot systems to Ukraine.", [("USA", "UKR", "070")]),
     ],
 )
-def test_meeting_and_withdrawing_take_an_actor_or_a_known_thing(
+def test_some_verbs_take_an_actor_or_a_known_thing(
     events: Callable[..., list[Event]], sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == expected

@@ -131,6 +131,8 @@ class VerbEntry:
     # object lexicon knows: "met the minister", "withdrew troops"; not "met the target",
     # "withdrew its request"
     concrete: bool = False
+    # an event only when what is given is not a message ("sent a letter", "gave a speech")
+    material: bool = False
 
 
 class EventLexicon:
@@ -194,7 +196,7 @@ class EventLexicon:
         return found
 
 
-_FLAGS = frozenset({"planned", "frame", "transitive", "concrete"})
+_FLAGS = frozenset({"planned", "frame", "transitive", "concrete", "material"})
 
 
 def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
@@ -221,6 +223,7 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
             frame="frame" in marks,
             transitive="transitive" in marks,
             concrete="concrete" in marks,
+            material="material" in marks,
         )
     return verbs
 

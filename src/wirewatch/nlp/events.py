@@ -270,19 +270,25 @@ class EventExtractor:
             return None  # "negotiators return to Geneva": going back, not handing back
         if entry is not None and entry.concrete and not self._concrete_object(token):
             return None  # "will meet the target", "withdraw its request"
+        if entry is not None and entry.material and self._gives_words(token, entry):
+            return None  # "sent a letter", "gave a speech": words, not aid
         return entry
+
+    def _gives_words(self, verb: Token, entry: VerbEntry) -> bool:
+        """Whether what the verb gives is a message ("provided details of the plan")."""
+        given = role_token(verb, entry.object, passive=is_passive(verb))
+        return given is not None and self.verbs.kinds.get(given.lemma_.lower()) == "message"
 
     def _concrete_object(self, verb: Token) -> bool:
         """Whether the verb's direct object, if it has one, is an actor, a role or a thing
         the object lexicon knows (see ``concrete`` in verbs.tsv)."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return (
-            obj is None
-            or obj.pos_ in ("PROPN", "PRON")
-            or obj.lemma_.lower() in self.verbs.kinds
-            or bool(code_actors(obj, self.actors))
-            or sector_without_country(obj, self.actors) is not None
-        )
+        if obj is None or obj.pos_ in ("PROPN", "PRON"):
+            return True
+        # "25,000 tons of emergency food aid", "$50,000 worth of goods": any word of it
+        if any(t.lemma_.lower() in self.verbs.kinds for t in _object_words(obj)):
+            return True
+        return bool(code_actors(obj, self.actors)) or sector_without_country(obj, self.actors) is not None
 
     def _lexicon_entry(self, token: Token) -> VerbEntry | None:
         """The lexicon entry of a verb, with its particle or preposition ("call for") first,
