@@ -84,3 +84,37 @@ def test_unknown_model_is_a_one_line_error(runner):
     result = runner.invoke(app, ["extract", str(EXAMPLE), "--model", "xx_no_such_model"])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("error: spaCy model 'xx_no_such_model': not installed")
+
+
+def test_a_user_verb_lexicon_from_the_environment(runner, tmp_path: Path):
+    verbs = tmp_path / "verbs.tsv"
+    verbs.write_text("shun\t161\tdobj\t-\t\n")
+    story = tmp_path / "story.txt"
+    story.write_text("Iran shunned Israel.\n")
+    result = runner.invoke(
+        app, ["extract", str(story), "--json"], env={"WIREWATCH_VERB_LEXICONS": str(verbs)}
+    )
+    assert result.exit_code == 0, result.output
+    (record,) = records(result.stdout)
+    assert [(e["source"]["code"], e["target"]["code"], e["code"]) for e in record["events"]] == [
+        ("IRN", "ISR", "161")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such verb lexicon file"),
+        ("shun\t999\tdobj\t-\t\n", "not in the CAMEO code list: shun (999)"),
+    ],
+)
+def test_a_bad_verb_lexicon_is_one_line(runner, tmp_path: Path, content, message):
+    verbs = tmp_path / "verbs.tsv"
+    if content is not None:
+        verbs.write_text(content)
+    result = runner.invoke(
+        app, ["extract", "-", "--json"], input=STORY, env={"WIREWATCH_VERB_LEXICONS": str(verbs)}
+    )
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -28,7 +28,9 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.nlp = nlp or load_pipeline(self.settings.model, self.settings.actor_lexicons)
+        self.nlp = nlp or load_pipeline(
+            self.settings.model, self.settings.actor_lexicons, self.settings.verb_lexicons
+        )
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))

@@ -2,7 +2,8 @@
 
 ``WIREWATCH_MODEL`` names the spaCy model (``en_core_web_sm`` by default; ``_lg`` or
 ``_trf`` work too when installed). ``WIREWATCH_ACTOR_LEXICONS`` lists extra actor
-lexicons for event coding (paths separated by ``:``), read after the packaged ones.
+lexicons for event coding (paths separated by ``:``), read after the packaged ones;
+``WIREWATCH_VERB_LEXICONS`` extra verb lexicons in the format of ``verbs.tsv``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     actor_lexicons: tuple[str, ...] = ()
+    verb_lexicons: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
         lexicons = os.environ.get("WIREWATCH_ACTOR_LEXICONS", "")
+        verbs = os.environ.get("WIREWATCH_VERB_LEXICONS", "")
         return cls(
             model=os.environ.get("WIREWATCH_MODEL", DEFAULT_MODEL),
             batch_size=int(os.environ.get("WIREWATCH_BATCH_SIZE", "32")),
             actor_lexicons=tuple(p for p in lexicons.split(os.pathsep) if p),
+            verb_lexicons=tuple(p for p in verbs.split(os.pathsep) if p),
         )

@@ -12,7 +12,7 @@ def test_every_verb_code_is_a_cameo_code() -> None:
     names = cameo_names()
     lexicon = EventLexicon.default()
     assert len(lexicon.verbs) > 120
-    assert not [v.verb for v in lexicon.verbs.values() if v.code not in names]
+    assert not [v.verb for v in lexicon.verbs.values() if v.code not in names and v.code != "-"]
 
 
 def test_every_refined_code_is_a_cameo_code() -> None:
@@ -87,3 +87,16 @@ def test_an_unknown_flag_names_the_file_row_and_flag() -> None:
     with pytest.raises(ConfigError, match=r"bad\.tsv: row 1 \(shun\): unknown flag tranistive"):
         read_verbs("shun\t161\tdobj\t-\ttranistive\n", "bad.tsv")
     assert read_verbs("meet\t040\tdobj\t-\tconcrete\n", "ok.tsv")["meet"].concrete
+
+
+def test_a_code_must_be_cameo_or_none() -> None:
+    with pytest.raises(ConfigError, match=r"bad\.tsv: row 1 \(shun\): 'X1' is not a CAMEO code"):
+        read_verbs("shun\tX1\tdobj\t-\t\n", "bad.tsv")
+    assert read_verbs("back up\t-\t-\t-\t\n", "ok.tsv")["back up"].code == "-"
+
+
+def test_a_user_verb_with_a_code_cameo_lacks_is_reported(tmp_path) -> None:
+    extra = tmp_path / "verbs.tsv"
+    extra.write_text("shun\t999\tdobj\t-\t\n")
+    with pytest.raises(ConfigError, match=r"verbs\.tsv: not in the CAMEO code list: shun \(999\)"):
+        EventLexicon.default().extended(extra)

@@ -771,3 +771,14 @@ def test_an_object_two_conjoined_verbs_share(events: Callable[..., list[Event]])
     # a conjunct with a subject of its own is a clause of its own, not a shared object
     found = events("Iraq attacked the town and Iran shelled Iraqi positions.")
     assert {(e.source.code, e.target and e.target.code) for e in found} == {("IRQ", None), ("IRN", "IRQ")}
+
+
+def test_a_phrasal_verb_coded_none_is_no_act(events: Callable[..., list[Event]]) -> None:
+    assert events("The Georgian justice ministry backs up her claim.") == []
+    [support] = events("Germany backed Ukraine.")
+    assert support.code == "051"
+
+
+def test_executing_an_attack_is_the_attack(events: Callable[..., list[Event]]) -> None:
+    [attack] = events("Baloch rebels executed an attack on Pakistani soldiers.")
+    assert (attack.code, attack.target and attack.target.code) == ("190", "PAKMIL")

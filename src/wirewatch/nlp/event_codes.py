@@ -9,6 +9,7 @@ project's 2021 mapping, CC BY-SA 4.0).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -155,7 +156,12 @@ class EventLexicon:
     def extended(self, *paths: str | Path) -> EventLexicon:
         verbs = dict(self.verbs)
         for path in paths:
-            verbs.update(read_verbs(Path(path).read_text(encoding="utf-8"), str(path)))
+            read = read_verbs(Path(path).read_text(encoding="utf-8"), str(path))
+            if unknown := sorted(
+                f"{v.verb} ({v.code})" for v in read.values() if v.code not in (*self.names, "-")
+            ):
+                raise ConfigError(f"{path}: not in the CAMEO code list: {', '.join(unknown)}")
+            verbs.update(read)
         return EventLexicon(verbs)
 
     def entry(self, lemma: str, particle: str | None = None) -> VerbEntry | None:
@@ -196,6 +202,9 @@ class EventLexicon:
         return found
 
 
+# A CAMEO code, or "-": a phrasal verb that is no event though its verb is one ("back up
+# a claim" is not backing a side).
+_VERB_CODE = re.compile(r"^(?:\d{2,4}|-)$")
 _FLAGS = frozenset({"planned", "frame", "transitive", "concrete", "material"})
 
 
@@ -212,6 +221,10 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
         row = [*row, "", "", ""][:5]
         verb, code, target, obj, flags = (cell.strip() for cell in row)
         marks = {f.strip() for f in flags.split(",") if f.strip()}
+        if not _VERB_CODE.match(code):
+            raise ConfigError(
+                f"{source}: row {number} ({verb}): {code!r} is not a CAMEO code (or - for none)"
+            )
         if unknown := marks - _FLAGS:
             raise ConfigError(f"{source}: row {number} ({verb}): unknown flag {', '.join(sorted(unknown))}")
         verbs[verb.lower()] = VerbEntry(

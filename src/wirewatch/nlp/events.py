@@ -76,7 +76,7 @@ LIGHT_VERBS = frozenset(
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
-     "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate"}
+     "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -262,6 +262,8 @@ class EventExtractor:
 
     def _entry(self, token: Token) -> VerbEntry | None:
         entry = self._lexicon_entry(token)
+        if entry is not None and entry.code == "-":
+            return None  # "backs up her claim": a phrasal verb that is no act
         if (
             entry is not None
             and entry.transitive

@@ -28,11 +28,14 @@ def resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = "en_core_web_sm", actor_lexicons: tuple[str, ...] = ()) -> Language:
+def load_pipeline(
+    model: str = "en_core_web_sm", actor_lexicons: tuple[str, ...] = (), verb_lexicons: tuple[str, ...] = ()
+) -> Language:
     """The spaCy model ``model`` with the wirewatch components added.
 
     ``actor_lexicons`` are extra actor lexicon files for event coding (a TSV of phrase and
-    CAMEO code, or a PETRARCH actors or agents dictionary), read after the packaged ones.
+    CAMEO code, or a PETRARCH actors or agents dictionary), read after the packaged ones;
+    ``verb_lexicons`` extra verb files in the format of ``lexicons/events/verbs.tsv``.
     """
     name = resolve_model_name(model)
     try:
@@ -51,5 +54,10 @@ def load_pipeline(model: str = "en_core_web_sm", actor_lexicons: tuple[str, ...]
     for path in actor_lexicons:
         if not Path(path).is_file():
             raise ConfigError(f"{path}: no such actor lexicon file")
-    nlp.add_pipe(EVENTS, config={"actor_lexicons": list(actor_lexicons)})
+    for path in verb_lexicons:
+        if not Path(path).is_file():
+            raise ConfigError(f"{path}: no such verb lexicon file")
+    nlp.add_pipe(
+        EVENTS, config={"actor_lexicons": list(actor_lexicons), "verb_lexicons": list(verb_lexicons)}
+    )
     return nlp
