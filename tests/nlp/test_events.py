@@ -782,3 +782,17 @@ def test_a_phrasal_verb_coded_none_is_no_act(events: Callable[..., list[Event]])
 def test_executing_an_attack_is_the_attack(events: Callable[..., list[Event]]) -> None:
     [attack] = events("Baloch rebels executed an attack on Pakistani soldiers.")
     assert (attack.code, attack.target and attack.target.code) == ("190", "PAKMIL")
+
+
+def test_a_refusal_to_say_frames_no_act(events: Callable[..., list[Event]]) -> None:
+    found = events("Japanese officials declined to say when they would give formal approval.")
+    assert [(e.code, e.plover) for e in found] == [("011", None)]
+
+
+def test_a_participle_clause_is_passive(events: Callable[..., list[Event]]) -> None:
+    # the one asked is not the one who asks; the one backed is the target
+    assert all(
+        e.code[:2] != "02" for e in events("Asked about the talks, the Iranian president said little.")
+    )
+    found = events("Backed by Russia, Syrian forces attacked Idlib.")
+    assert ("RUS", "SYRMIL", "051") in {(e.source.code, e.target and e.target.code, e.code) for e in found}

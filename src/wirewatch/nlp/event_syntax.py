@@ -68,6 +68,8 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         if agent is not None:
             yield agent
             return
+        if token.i == trigger.i and token.dep_ == "advcl" and token.tag_ == "VBN":
+            break  # "Asked if he agreed, Nakasone said": a participle is passive; he was asked
         if token.i == trigger.i and is_passive(token):
             if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
                 yield from (c for c in token.children if c.dep_ == "nsubjpass")
@@ -217,6 +219,10 @@ def role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) ->
             found = next((c for c in trigger.children if c.dep_ in wanted), None)
             if found is None and not passive:
                 found = _shared_object(trigger)
+            if found is None and trigger.dep_ == "advcl" and trigger.tag_ == "VBN":
+                # "Backed by Russia, Syrian forces attacked": the participle's patient is
+                # the subject of the clause it hangs from
+                found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         elif role == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
             if found is None:

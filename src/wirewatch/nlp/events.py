@@ -327,7 +327,11 @@ class EventExtractor:
     def _framed_act(
         self, frame: Token, triggers: list[tuple[Token, VerbEntry]]
     ) -> tuple[Token, VerbEntry] | None:
-        """The event verb in the complement of a framing verb ("threatened to cut off")."""
+        """The event verb in the complement of a framing verb ("threatened to cut off"); none
+        when what is framed is a comment ("declined to say when they would give approval").
+        """
+        if _withholds_comment(frame):
+            return None
         for token, entry in triggers:
             if token.i == frame.i:
                 continue
