@@ -14,6 +14,8 @@ from wirewatch.errors import ConfigError
 from wirewatch.nlp.actors import (
     ActorLexicon,
     CodedActor,
+    _doc_words,  # the fast path must match the plain one (_word)
+    _word,
     code_actors,
     countries_named,
     load_petrarch_actors,
@@ -575,3 +577,12 @@ def test_a_far_misparsed_apposition_does_not_stretch_the_mention(nlp) -> None:
 def test_a_title_used_as_an_adjective_names_no_role(nlp, lexicon):
     assert codes(nlp, lexicon, "General economic factors in Britain helped.", "factors") == ["GBR"]
     assert codes(nlp, lexicon, "The Russian general resigned.", "general") == ["RUSMIL"]
+
+
+def test_the_words_of_a_whole_doc_are_read_as_word_by_word(nlp):
+    doc = nlp(
+        "The pro-Iranian Hizbollah and anti-government protesters met Karen Bass and General Colin"
+        " Powell in Tehran. Bosnian Serbs want multi-party elections - not a ceasefire."
+    )
+    assert _doc_words(doc) == [_word(t) for t in doc]
+    assert any(w.partisan for w in _doc_words(doc)) and any(w.person != (-1, -1) for w in _doc_words(doc))
