@@ -752,6 +752,10 @@ def test_more_acts_told_by_a_noun(
         ("The Russian president gave a speech in Moscow.", []),
         ("Iran has provided details of the deal to Russia.", []),
         ("The United States delivered Patriot systems to Ukraine.", [("USA", "UKR", "070")]),
+        # what is signed is an accord; what a participle or relative clause acts on is its noun
+        ("Kenya signed an agreement with Britain.", [("KEN", "GBR", "057")]),
+        ("He wore a shirt signed by his fellow Chilean miners.", []),
+        ("The Iraqi ministry denied receiving any information.", [("IRQGOV", None, "016")]),
     ],
 )
 def test_some_verbs_take_an_actor_or_a_known_thing(
@@ -797,3 +801,20 @@ def test_a_participle_clause_is_passive(events: Callable[..., list[Event]]) -> N
     ]
     found = events("Backed by Russia, Syrian forces attacked Idlib.")
     assert ("RUS", "SYRMIL", "051") in {(e.source.code, e.target and e.target.code, e.code) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Somali officials called the attack "small and careless."', []),  # judged, not carried out
+        ("Kenyan unions called a strike.", ["143"]),
+        ("Tuna consumption in Japan has declined.", []),  # a fall, not a refusal
+        ("Kenya declined to resign from the council.", ["120"]),
+        ("The Afghan minister agreed that the governor was the main target.", ["019"]),  # accord
+        ("Iran and Iraq agreed to a ceasefire.", ["030", "030"]),
+    ],
+)
+def test_words_that_are_acts_only_in_some_constructions(
+    events: Callable[..., list[Event]], sentence: str, expected: list[str]
+) -> None:
+    assert [e.code for e in events(sentence)] == expected

@@ -264,11 +264,10 @@ class EventExtractor:
         entry = self._lexicon_entry(token)
         if entry is not None and entry.code == "-":
             return None  # "backs up her claim": a phrasal verb that is no act
-        if (
-            entry is not None
-            and entry.transitive
-            and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
-        ):
+        acted_on = (
+            ("dobj", "nsubjpass", "xcomp") if entry is not None and entry.frame else ("dobj", "nsubjpass")
+        )
+        if entry is not None and entry.transitive and not any(c.dep_ in acted_on for c in token.children):
             return None  # "negotiators return to Geneva": going back, not handing back
         if entry is not None and entry.concrete and not self._concrete_object(token):
             return None  # "will meet the target", "withdraw its request"
@@ -284,11 +283,14 @@ class EventExtractor:
     def _concrete_object(self, verb: Token) -> bool:
         """Whether the verb's direct object, if it has one, is an actor, a role or a thing
         the object lexicon knows (see ``concrete`` in verbs.tsv)."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = _patient(verb)
         if obj is None or obj.pos_ in ("PROPN", "PRON"):
             return True
+        kinds = self.verbs.kinds
+        if kinds.get(obj.lemma_.lower()) == "message":
+            return False  # "denied receiving any information"
         # "25,000 tons of emergency food aid", "$50,000 worth of goods": any word of it
-        if any(t.lemma_.lower() in self.verbs.kinds for t in _object_words(obj)):
+        if any(kinds.get(t.lemma_.lower()) not in (None, "message") for t in _object_words(obj)):
             return True
         return bool(code_actors(obj, self.actors)) or sector_without_country(obj, self.actors) is not None
 
@@ -307,7 +309,14 @@ class EventExtractor:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
         carried_out = lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-        if lemma in LIGHT_VERBS and carried_out and (noun := self._event_noun(token)) is not None:
+        # "called the attack small": the noun is judged, not carried out
+        judged = any(c.dep_ == "oprd" for c in token.children)
+        if (
+            lemma in LIGHT_VERBS
+            and carried_out
+            and not judged
+            and (noun := self._event_noun(token)) is not None
+        ):
             code, roles = self.verbs.nouns[noun]
             if noun in ("protest", "complaint") and lemma in _OFFICIAL:
                 code = "114"  # "lodged a protest with Albania": an official complaint, not a rally
@@ -377,6 +386,8 @@ class EventExtractor:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
             if code[:2] == "12" and _withholds_comment(trigger):
                 code = "011"  # "declined to comment on the report": silence, not a rejection
+            if entry.verb == "agree" and _agrees_that(trigger):
+                code = "019"  # "agreed that the governor was the target": accord, not a pledge
             if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if not targets and obj_token is not None and entry.planned:
@@ -750,6 +761,8 @@ _CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
+# Relative pronouns: a relative clause's "which" or "that" object is the noun it describes.
+_RELATIVES = frozenset({"which", "that", "who", "whom"})
 # What one declines to do when one declines to comment (CAMEO 011, "decline comment")
 _COMMENTING = frozenset(
     {"comment", "confirm", "elaborate", "speculate", "say", "specify", "identify", "name"}
@@ -856,6 +869,32 @@ def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
             )
         )
     }
+
+
+def _patient(verb: Token) -> Token | None:
+    """What the verb acts on: its direct object or passive subject, or the noun a participle
+    or relative clause describes ("a shirt signed by the miners", "the criticism the
+    corporation has received")."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if found is not None:
+        return found
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in verb.children):
+        return verb.head
+    return None
+
+
+def _agrees_that(trigger: Token) -> bool:
+    """Whether an agreement is with a statement ("agreed that there was an urgent need"),
+    not to do something ("agreed to a ceasefire", "agreed to withdraw")."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ in ("mark", "nsubj", "expl") for m in c.children)
+        for c in trigger.children
+    ) and not any(
+        c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
+        for c in trigger.children
+    )
 
 
 def _withholds_comment(trigger: Token) -> bool:
