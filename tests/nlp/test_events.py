@@ -801,6 +801,8 @@ def test_a_participle_clause_is_passive(events: Callable[..., list[Event]]) -> N
     ]
     found = events("Backed by Russia, Syrian forces attacked Idlib.")
     assert ("RUS", "SYRMIL", "051") in {(e.source.code, e.target and e.target.code, e.code) for e in found}
+    [rebuke] = events("Rebuked by Russia, Ukraine is being drawn into the peace process.")
+    assert (rebuke.source.code, rebuke.target and rebuke.target.code, rebuke.code) == ("RUS", "UKR", "111")
 
 
 @pytest.mark.parametrize(

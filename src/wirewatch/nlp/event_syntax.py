@@ -222,7 +222,7 @@ def role_token(trigger: Token, roles: tuple[str, ...], passive: bool = False) ->
             if found is None and trigger.dep_ == "advcl" and trigger.tag_ == "VBN":
                 # "Backed by Russia, Syrian forces attacked": the participle's patient is
                 # the subject of the clause it hangs from
-                found = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+                found = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif role == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
             if found is None:
