@@ -820,3 +820,19 @@ def test_words_that_are_acts_only_in_some_constructions(
     events: Callable[..., list[Event]], sentence: str, expected: list[str]
 ) -> None:
     assert [e.code for e in events(sentence)] == expected
+
+
+def test_each_listed_actor_is_a_target(events: Callable[..., list[Event]]) -> None:
+    found = events("Egypt welcomed the resumption of diplomatic ties with Iran, Syria and Turkey.")
+    assert [(e.source.code, e.target and e.target.code) for e in found] == [
+        ("EGY", "IRN"),
+        ("EGY", "SYR"),
+        ("EGY", "TUR"),
+    ]
+
+
+def test_leaving_somewhere_for_talks_is_the_talks(events: Callable[..., list[Event]]) -> None:
+    [talks] = events(
+        "The Iraqi foreign minister left for Tehran on Wednesday for talks with Iranian officials."
+    )
+    assert (talks.source.code, talks.target and talks.target.code, talks.code) == ("IRQGOV", "IRNGOV", "046")

@@ -51,6 +51,7 @@ _MEASURES = frozenset(
 _PREPOSED_NOUN = {
     "go": ("on", "for"), "remain": ("on",), "stay": ("on",), "engage": ("in",),
     "return": ("for",), "arrive": ("for",), "travel": ("for",), "come": ("for",), "fly": ("for",),
+    "leave": ("for",), "depart": ("for",), "head": ("for",),
 }  # fmt: skip
 
 
@@ -149,8 +150,10 @@ def noun_slots(verb: Token) -> Iterator[Token]:
         if obj.lemma_.lower() in _MEASURES and (measured := pobj(obj, "of", "prep")) is not None:
             yield measured
             yield from (c for c in measured.children if c.dep_ == "compound")
-    for prep in _PREPOSED_NOUN.get(verb.lemma_.lower(), ()):
-        if (noun := pobj(verb, prep, "prep")) is not None:
+    preps = _PREPOSED_NOUN.get(verb.lemma_.lower(), ())
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        # every one: "left for Minas Tirith for meetings"
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
             yield noun
             yield from (c for c in noun.children if c.dep_ == "compound")
 

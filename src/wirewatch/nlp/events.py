@@ -76,7 +76,8 @@ LIGHT_VERBS = frozenset(
      "mount", "open", "announce", "impose", "declare", "call", "sign", "lodge", "file", "deliver", "go",
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
-     "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute"}
+     "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute",
+     "leave", "depart", "head"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -609,7 +610,12 @@ class EventExtractor:
             if token.pos_ in ("PROPN", "NOUN") or token.dep_ in ("poss", "amod"):
                 found = [a for a in code_actors(token, self.actors) if a.code not in source_codes]
                 if found:
-                    return found[:1]
+                    # "ties with Mordor, Rohan, Fornost and Bree": each listed actor
+                    chosen = {found[0].code: found[0]}
+                    for actor in (a for c in token.conjuncts for a in code_actors(c, self.actors)):
+                        if actor.code not in source_codes:
+                            chosen.setdefault(actor.code, actor)
+                    return list(chosen.values())
             todo.extend(
                 c
                 for c in token.children
