@@ -836,3 +836,23 @@ def test_leaving_somewhere_for_talks_is_the_talks(events: Callable[..., list[Eve
         "The Iraqi foreign minister left for Tehran on Wednesday for talks with Iranian officials."
     )
     assert (talks.source.code, talks.target and talks.target.code, talks.code) == ("IRQGOV", "IRNGOV", "046")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukraine has received weapons from the United States.", ("USA", "UKR", "072")),
+        ("Ukraine received 50 million dollars in aid from Germany.", ("DEU", "UKR", "071")),
+        ("Iran received a delegation from Iraq.", ("IRN", "IRQGOV", "043")),  # a host, not aid
+    ],
+)
+def test_aid_received_is_the_givers_act(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]
+
+
+def test_breaking_down_relations_and_talks_that_broke_down(events: Callable[..., list[Event]]) -> None:
+    [broken] = events("Ethiopia has broken down relations with Libya.")
+    assert (broken.source.code, broken.target and broken.target.code, broken.code) == ("ETH", "LBY", "161")
+    assert events("Talks between Ethiopia and Libya broke down.") == []

@@ -281,6 +281,18 @@ class EventExtractor:
         given = role_token(verb, entry.object, passive=is_passive(verb))
         return given is not None and self.verbs.kinds.get(given.lemma_.lower()) == "message"
 
+    def _received_aid(self, verb: Token, entry: VerbEntry) -> tuple[str, list[CodedActor]] | None:
+        """The aid code and the givers of what a verb of receiving receives, when it is aid
+        from someone named ("received 50 million dollars in aid from Germany")."""
+        kinds = self._kind(verb, entry)
+        if not any(k in _AID_KINDS for k in kinds):
+            return None
+        giver = pobj(verb, "from", "prep")
+        givers = code_actors(giver, self.actors) if giver is not None else []
+        if not givers:
+            return None
+        return self.verbs.refine_by_kind("070", kinds), givers
+
     def _concrete_object(self, verb: Token) -> bool:
         """Whether the verb's direct object, if it has one, is an actor, a role or a thing
         the object lexicon knows (see ``concrete`` in verbs.tsv)."""
@@ -393,6 +405,9 @@ class EventExtractor:
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
+        if entry.verb == "receive" and inner is None and (given := self._received_aid(trigger, entry)):
+            # "Ukraine received weapons from the United States": the giver's aid to Ukraine
+            code, sources, targets = given[0], given[1], sources
         if not targets and not _reciprocal(code, sources):  # "Israel and Lebanon held talks"
             targets = self._nearest_other(trigger, sources) or self._clause_other(trigger, sources)
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
@@ -767,6 +782,8 @@ _CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
+# Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
+_AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
 # Relative pronouns: a relative clause's "which" or "that" object is the noun it describes.
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
 # What one declines to do when one declines to comment (CAMEO 011, "decline comment")
