@@ -689,6 +689,7 @@ def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]]
         ("The Yemeni government is battling Houthi rebels in the north.", ("YEMGOV", "YEMREB", "190")),
         ("Russia annexed Crimea in 2014.", ("RUS", None, "192")),
         ("Britain pushed for sanctions against Iran.", ("GBR", "IRN", "100")),
+        ("Japan contributed a million dollars to Indonesia.", ("JPN", "IDN", "071")),
     ],
 )
 def test_more_event_verbs(
