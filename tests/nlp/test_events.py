@@ -673,6 +673,7 @@ def test_hosting_talks_between_two_sides_is_an_event_with_each(events: Callable[
     [
         "NATO on Monday declined to comment on the estimate.",
         "The Iranian foreign ministry refused to confirm the report.",
+        "A Gibraltar police spokesman refused to give further details.",
     ],
 )
 def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]], sentence: str) -> None:
@@ -752,6 +753,10 @@ def test_more_acts_told_by_a_noun(
         ("Pompeo sent a letter to the Chinese foreign minister.", []),
         ("The Russian president gave a speech in Moscow.", []),
         ("Iran has provided details of the deal to Russia.", []),
+        ("The French president released a statement on Sunday.", []),
+        ("Hamas released two Israeli hostages.", [("PSEREB", "ISR", "084")]),
+        ("A former White House official questioned whether the visit was planned.", []),
+        ("Pakistani police questioned three Afghan suspects.", [("PAKCOP", "AFG", "090")]),
         ("The United States delivered Patriot systems to Ukraine.", [("USA", "UKR", "070")]),
         # what is signed is an accord; what a participle or relative clause acts on is its noun
         ("Kenya signed an agreement with Britain.", [("KEN", "GBR", "057")]),

@@ -24,7 +24,7 @@ CAMEO codes them ("the United States and NATO" is two targets).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -352,7 +352,7 @@ class EventExtractor:
         """The event verb in the complement of a framing verb ("threatened to cut off"); none
         when what is framed is a comment ("declined to say when they would give approval").
         """
-        if _withholds_comment(frame):
+        if _withholds_comment(frame, self.verbs.kinds):
             return None
         for token, entry in triggers:
             if token.i == frame.i:
@@ -397,7 +397,7 @@ class EventExtractor:
                 obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
-            if code[:2] == "12" and _withholds_comment(trigger):
+            if code[:2] == "12" and _withholds_comment(trigger, self.verbs.kinds):
                 code = "011"  # "declined to comment on the report": silence, not a rejection
             if entry.verb == "agree" and _agrees_that(trigger):
                 code = "019"  # "agreed that the governor was the target": accord, not a pledge
@@ -920,9 +920,16 @@ def _agrees_that(trigger: Token) -> bool:
     )
 
 
-def _withholds_comment(trigger: Token) -> bool:
-    """Whether a refusal is one to comment or confirm ("declined to confirm the report")."""
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENTING for c in trigger.children)
+def _withholds_comment(trigger: Token, kinds: Mapping[str, str]) -> bool:
+    """Whether a refusal is one to comment or confirm ("declined to confirm the report"), or
+    to give words ("refused to give further details")."""
+    for verb in (c for c in trigger.children if c.dep_ == "xcomp"):
+        if verb.lemma_.lower() in _COMMENTING:
+            return True
+        given = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if given is not None and kinds.get(given.lemma_.lower()) == "message":
+            return True
+    return False
 
 
 def _condition(token: Token) -> bool:
