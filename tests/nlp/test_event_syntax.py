@@ -88,3 +88,13 @@ def test_clauses_an_act_governs(nlp: Language) -> None:
 def test_an_infinitive_parsed_as_an_adverbial_clause(nlp: Language) -> None:
     doc = nlp("Ethnic Albanians have sworn to fight until they gain control.")
     assert infinitive(word(doc, "fight"))
+
+
+def test_a_clause_on_an_object_that_can_act_is_its_own(nlp) -> None:
+    # "militants preparing to fire" fire themselves; "a declaration demanding" is its author's
+    doc = nlp("Israeli troops killed three Hamas militants preparing to fire rockets.")
+    assert [t.text for t in subject_heads(next(t for t in doc if t.text == "fire"))] == ["militants"]
+    doc = nlp("Hamas issued a declaration demanding that Israel withdraw.")
+    assert [t.text for t in subject_heads(next(t for t in doc if t.text == "demanding"))] == ["Hamas"]
+    doc = nlp("Israel attacked a convoy delivering aid to Gaza.")  # the convoy delivers, not Israel
+    assert [t.text for t in subject_heads(next(t for t in doc if t.text == "delivering"))] == ["convoy"]

@@ -48,6 +48,20 @@ _MEASURES = frozenset(
 
 # Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
 # "engaged in ethnic cleansing"; one goes somewhere for an event ("return to Geneva for talks").
+# Papers, plans and intentions whose clause tells what their author or holder does:
+# "issued a declaration demanding", "signed an accord to supply", "has no intention to
+# attack". Any other object does the act of its own clause itself.
+_AUTHORED = frozenset(
+    {"declaration", "statement", "resolution", "letter", "communique", "report", "order", "decree",
+     "bill", "law", "plan", "proposal", "call", "appeal", "demand", "ultimatum", "warning", "plea",
+     "motion", "petition", "note", "message", "accord", "agreement", "deal", "treaty", "pact",
+     "memorandum", "offer", "promise", "pledge", "decision", "request", "initiative", "effort",
+     "bid", "campaign", "move", "step", "measure", "policy", "program", "programme", "intention",
+     "intent", "attempt", "readiness", "willingness", "commitment", "threat", "right", "need",
+     "desire", "wish", "determination", "resolve", "ability", "capacity", "authority", "power",
+     "permission", "approval", "instruction", "mandate", "vote", "chance", "opportunity", "way",
+     "time", "reason", "plot", "scheme", "strategy", "operation", "mission"}
+)  # fmt: skip
 _PREPOSED_NOUN = {
     "go": ("on", "for"), "remain": ("on",), "stay": ("on",), "engage": ("in",),
     "return": ("for",), "arrive": ("for",), "travel": ("for",), "come": ("for",), "fly": ("for",),
@@ -109,6 +123,11 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
                     yield owner  # "Russia's plan to acquire"
                     break
                 if head.dep_ != "dobj":
+                    break
+                if head.lemma_.lower() not in _AUTHORED:
+                    # "killed three militants preparing to attack", "attacked a convoy
+                    # delivering aid": the noun does it, if anyone named does
+                    yield head
                     break
                 head = head.head  # "issued a declaration demanding": the one who issued it
             if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
