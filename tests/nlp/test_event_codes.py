@@ -87,6 +87,7 @@ def test_an_unknown_flag_names_the_file_row_and_flag() -> None:
     with pytest.raises(ConfigError, match=r"bad\.tsv: row 1 \(shun\): unknown flag tranistive"):
         read_verbs("shun\t161\tdobj\t-\ttranistive\n", "bad.tsv")
     assert read_verbs("meet\t040\tdobj\t-\tconcrete\n", "ok.tsv")["meet"].concrete
+    assert read_verbs("speak with\t040\twith\t-\ttargeted\n", "ok.tsv")["speak with"].targeted
 
 
 def test_a_code_must_be_cameo_or_none() -> None:

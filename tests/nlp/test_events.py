@@ -691,6 +691,8 @@ def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]]
         ("Russia annexed Crimea in 2014.", ("RUS", None, "192")),
         ("Britain pushed for sanctions against Iran.", ("GBR", "IRN", "100")),
         ("Japan contributed a million dollars to Indonesia.", ("JPN", "IDN", "071")),
+        ("Russia encouraged Hamas to attend the talks.", ("RUS", "PSEREB", "020")),
+        ("The European Union will implement new sanctions on Iran.", ("IGOEUREEC", "IRN", "163")),
     ],
 )
 def test_more_event_verbs(
@@ -862,3 +864,19 @@ def test_breaking_down_relations_and_talks_that_broke_down(events: Callable[...,
     [broken] = events("Ethiopia has broken down relations with Libya.")
     assert (broken.source.code, broken.target and broken.target.code, broken.code) == ("ETH", "LBY", "161")
     assert events("Talks between Ethiopia and Libya broke down.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("US president Barack Obama spoke with Mubarak.", [("USAGOV", "EGYGOV", "040")]),
+        ("The French president spoke with reporters.", []),
+        ("Israel has always stood by Russia.", [("ISR", "RUS", "051")]),
+        ("Sudan stood by its decision.", []),
+        ("Pakistan worked with the United States.", [("PAK", "USA", "060")]),
+    ],
+)
+def test_a_verb_that_is_an_act_only_towards_an_actor(
+    events: Callable[..., list[Event]], sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == expected

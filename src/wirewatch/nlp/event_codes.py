@@ -134,6 +134,8 @@ class VerbEntry:
     concrete: bool = False
     # an event only when what is given is not a message ("sent a letter", "gave a speech")
     material: bool = False
+    # an event only with a target actor ("spoke with Mubarak"; not "spoke with reporters")
+    targeted: bool = False
 
 
 class EventLexicon:
@@ -205,7 +207,7 @@ class EventLexicon:
 # A CAMEO code, or "-": a phrasal verb that is no event though its verb is one ("back up
 # a claim" is not backing a side).
 _VERB_CODE = re.compile(r"^(?:\d{2,4}|-)$")
-_FLAGS = frozenset({"planned", "frame", "transitive", "concrete", "material"})
+_FLAGS = frozenset({"planned", "frame", "transitive", "concrete", "material", "targeted"})
 
 
 def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
@@ -237,6 +239,7 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
             transitive="transitive" in marks,
             concrete="concrete" in marks,
             material="material" in marks,
+            targeted="targeted" in marks,
         )
     return verbs
 

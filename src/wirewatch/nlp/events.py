@@ -77,7 +77,7 @@ LIGHT_VERBS = frozenset(
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
      "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute",
-     "leave", "depart", "head"}
+     "leave", "depart", "head", "implement"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -412,6 +412,8 @@ class EventExtractor:
             targets = self._nearest_other(trigger, sources) or self._clause_other(trigger, sources)
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
+        if not targets and entry.targeted:
+            return  # "spoke with reporters", "stood by its decision"
         modality = modality_of(trigger, planned_verb=entry.planned)
         said = reported_by is not None and self._said_by(statements[reported_by], sources)
         code, modality = self._as_commitment(
