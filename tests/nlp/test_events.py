@@ -693,6 +693,10 @@ def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]]
         ("Japan contributed a million dollars to Indonesia.", ("JPN", "IDN", "071")),
         ("Russia encouraged Hamas to attend the talks.", ("RUS", "PSEREB", "020")),
         ("The European Union will implement new sanctions on Iran.", ("IGOEUREEC", "IRN", "163")),
+        ("France has sold 50,000 tonnes of wheat flour to China.", ("FRA", "CHN", "061")),
+        ("Russia sold fighter jets to Syria.", ("RUS", "SYR", "062")),
+        # the one a relative clause tells of
+        ("Critics fear the Americans, who are pushing for reform in Taiwan.", ("USA", "TWN", "100")),
     ],
 )
 def test_more_event_verbs(
@@ -880,3 +884,16 @@ def test_a_verb_that_is_an_act_only_towards_an_actor(
     events: Callable[..., list[Event]], sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Israeli prime minister Ariel Sharon has vowed not to return the Golan Heights to Syria.", "120"),
+        ("Iran promised not to attack Iraq.", "0356"),  # holding back force
+        ("Russia pledged not to impose sanctions on Georgia.", "035"),
+    ],
+)
+def test_an_intent_not_to_act(events: Callable[..., list[Event]], sentence: str, code: str) -> None:
+    [intent] = events(sentence)
+    assert intent.code == code

@@ -62,6 +62,8 @@ _AUTHORED = frozenset(
      "permission", "approval", "instruction", "mandate", "vote", "chance", "opportunity", "way",
      "time", "reason", "plot", "scheme", "strategy", "operation", "mission"}
 )  # fmt: skip
+# Pronouns that open a relative clause ("Washington, which is pushing for").
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _PREPOSED_NOUN = {
     "go": ("on", "for"), "remain": ("on",), "stay": ("on",), "engage": ("in",),
     "return": ("for",), "arrive": ("for",), "travel": ("for",), "come": ("for",), "fly": ("for",),
@@ -94,6 +96,9 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
             yield from (c for c in token.children if c.dep_ == "nsubjpass")
             return
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
+            yield token.head  # "Washington, which is pushing for": Washington pushes
+            return
         if subject is not None and not is_passive(token):
             if subject.pos_ != "PRON" or subject.lower_ in FIRST_PERSON or token.dep_ not in _CLIMBING:
                 yield subject

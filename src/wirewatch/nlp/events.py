@@ -44,6 +44,7 @@ from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
 from wirewatch.nlp.event_dates import date_of
 from wirewatch.nlp.event_syntax import (
     FIRST_PERSON,
+    RELATIVE_PRONOUNS,
     conditional,
     future,
     governed_clause,
@@ -390,6 +391,11 @@ class EventExtractor:
         if inner is not None:
             inner_token, inner_entry = inner
             inner_code = self.verbs.refine_by_kind(inner_entry.code, self._kind(inner_token, inner_entry))
+            if code[:2] == "03" and any(c.dep_ == "neg" for c in inner_token.children):
+                # "vowed not to return the Golan Heights" refuses; "promised not to attack"
+                # pledges to hold back force (CAMEO 0356) or other pressure (035)
+                code = _NOT_TO.get(inner_code[:2], "120")
+                inner_code = code if code[:2] == "03" else inner_code
             code = self.verbs.framed(code, inner_code)
             if not targets:
                 targets = self._targets(inner_token, inner_entry) or self._inner_subject(inner_token, sources)
@@ -786,8 +792,8 @@ _CHARGING = frozenset({"11", "16", "17"})
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
-# Relative pronouns: a relative clause's "which" or "that" object is the noun it describes.
-_RELATIVES = frozenset({"which", "that", "who", "whom"})
+# An intent not to do a conflictual act is one to hold back (see EventExtractor._events).
+_NOT_TO = {"18": "0356", "19": "0356", "20": "0356", "13": "035", "14": "035", "16": "035", "17": "035"}
 # What one declines to do when one declines to comment (CAMEO 011, "decline comment")
 _COMMENTING = frozenset(
     {"comment", "confirm", "elaborate", "speculate", "say", "specify", "identify", "name"}
@@ -905,7 +911,9 @@ def _patient(verb: Token) -> Token | None:
         return found
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in verb.children):
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
+    ):
         return verb.head
     return None
 
