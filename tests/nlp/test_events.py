@@ -897,3 +897,20 @@ def test_a_verb_that_is_an_act_only_towards_an_actor(
 def test_an_intent_not_to_act(events: Callable[..., list[Event]], sentence: str, code: str) -> None:
     [intent] = events(sentence)
     assert intent.code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iranian police arrested three journalists.", ("IRNCOP", "IRNMED")),  # its own, by role
+        (
+            "The military government of Haiti declared a state of siege, arresting opponents.",
+            ("HTIGOV", "HTI"),
+        ),
+        ("Kenyan rebels rejected the plan.", ("KENREB", "KENGOV")),  # dissent is aimed at the government
+    ],
+)
+def test_an_act_at_home_with_no_one_named(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(e.source.code, e.target and e.target.code) for e in events(sentence)}

@@ -416,6 +416,8 @@ class EventExtractor:
             code, sources, targets = given[0], given[1], sources
         if not targets and not _reciprocal(code, sources):  # "Israel and Lebanon held talks"
             targets = self._nearest_other(trigger, sources) or self._clause_other(trigger, sources)
+        if not targets and code[:2] in _DOMESTIC and sources[0].code[3:6] in _STATE_SECTORS:
+            targets = self._own_people(trigger, sources)  # "arresting political opponents"
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
         if not targets and entry.targeted:
@@ -523,6 +525,15 @@ class EventExtractor:
         if role is None or country is None:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
+
+    def _own_people(self, trigger: Token, sources: list[CodedActor]) -> list[CodedActor]:
+        """Those a state coerces at home, named by their role alone: the state's own
+        ("Haitian police arrested opposition leaders": HTIOPP)."""
+        patient = _patient(trigger)
+        role = sector_without_country(patient, self.actors) if patient is not None else None
+        if role is None or patient.pos_ != "NOUN":
+            return []
+        return [CodedActor(role.text, role.start, role.end, sources[0].code[:3] + role.code[1:])]
 
     def _unidentified(self, trigger: Token, head: Token) -> list[CodedActor]:
         """ "A roadside bombing near Samarra killed a U.S. soldier": attackers no one names
@@ -1028,13 +1039,18 @@ def _non_state(sources: list[CodedActor]) -> bool:
 
 
 def _home(sources: list[CodedActor]) -> list[CodedActor]:
-    """The government of the actor's own country, where the act's words name no target.
+    """Whom an act at home is aimed at when its words name no one: the country's government
+    for protests and dissent by others ("rebels rejected the plan"), the country itself,
+    its people, for coercion by the state ("arresting opponents").
 
     The text names no such target, so it has no words: an empty text and no offsets."""
     first = sources[0]
     country = first.code[:3]
-    if country in ("IGO", "NGO", "IMG", "MNC") or len(first.code) < 3 or first.code == f"{country}GOV":
+    if country in ("IGO", "NGO", "IMG", "MNC") or len(first.code) < 3:
         return []
+    if first.code[3:6] in _STATE_SECTORS:
+        # the state coerces its own people: "declared a state of siege, arresting opponents"
+        return [CodedActor("", -1, -1, country)]
     return [CodedActor("", -1, -1, f"{country}GOV")]
 
 
