@@ -914,3 +914,21 @@ def test_an_act_at_home_with_no_one_named(
     events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str]
 ) -> None:
     assert expected in {(e.source.code, e.target and e.target.code) for e in events(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nigeria's foreign minister summoned Niger's ambassador to complain of inaction.",
+            ("NERGOV", "114"),
+        ),
+        ("France summoned the Iranian envoy to protest the arrest.", ("IRNGOV", "114")),
+        ("Britain summoned the Russian ambassador.", ("RUSGOV", "100")),
+    ],
+)
+def test_summoning_an_envoy_is_the_act_it_is_for(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str]
+) -> None:
+    [summons] = events(sentence)
+    assert (summons.target and summons.target.code, summons.code) == expected

@@ -396,7 +396,10 @@ class EventExtractor:
                 # pledges to hold back force (CAMEO 0356) or other pressure (035)
                 code = _NOT_TO.get(inner_code[:2], "120")
                 inner_code = code if code[:2] == "03" else inner_code
-            code = self.verbs.framed(code, inner_code)
+            if entry.verb in _MEANS:  # an envoy summoned to protest hears a complaint (114)
+                code = "114" if inner_code[:2] == "14" else inner_code
+            else:
+                code = self.verbs.framed(code, inner_code)
             if not targets:
                 targets = self._targets(inner_token, inner_entry) or self._inner_subject(inner_token, sources)
             if obj_token is None:
@@ -803,6 +806,9 @@ _CHARGING = frozenset({"11", "16", "17"})
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
+# Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
+# complain" is a complaint to Niger (114), not a demand.
+_MEANS = frozenset({"summon"})
 # An intent not to do a conflictual act is one to hold back (see EventExtractor._events).
 _NOT_TO = {"18": "0356", "19": "0356", "20": "0356", "13": "035", "14": "035", "16": "035", "17": "035"}
 # What one declines to do when one declines to comment (CAMEO 011, "decline comment")
