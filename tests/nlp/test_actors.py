@@ -586,3 +586,15 @@ def test_the_words_of_a_whole_doc_are_read_as_word_by_word(nlp):
     )
     assert _doc_words(doc) == [_word(t) for t in doc]
     assert any(w.partisan for w in _doc_words(doc)) and any(w.person != (-1, -1) for w in _doc_words(doc))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("The court lifted restrictions on the use of the Russian language.", "use"),
+        ("China banned Korean films.", "films"),
+        ("Iranian films won prizes in Cannes.", "films"),
+    ],
+)
+def test_a_language_or_work_of_culture_is_no_actor(nlp, lexicon, sentence, head):
+    assert codes(nlp, lexicon, sentence, head) == []

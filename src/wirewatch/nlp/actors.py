@@ -176,6 +176,12 @@ class _Word(NamedTuple):
     adjective: bool = False
 
 
+# Things a nationality describes that are no actor: "the Russian language", "Iranian films".
+_CULTURE = frozenset(
+    {"language", "tongue", "dialect", "alphabet", "script", "cuisine", "food", "dish", "culture",
+     "literature", "music", "film", "cinema", "art", "poetry", "song", "style", "accent", "name",
+     "calendar", "holiday", "tradition", "custom", "heritage"}
+)  # fmt: skip
 # Titles that are everyday adjectives too (see _Word.adjective).
 _ADJECTIVE_TITLES = frozenset({"general"})
 _NO_PERSON = (-1, -1)
@@ -591,7 +597,10 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
-    tokens = _phrase_tokens(head)
+    if head.lemma_.lower() in _CULTURE or _of_culture(head):
+        return []  # "the Russian language", "banned Korean films": not the country
+    # "the use of the Russian language"
+    tokens = [t for t in _phrase_tokens(head) if not _of_culture(t)]
     person = _person_of(head)
     if person != _NO_PERSON:  # a name the parser split ("Hamad bin Khalifa al-Thani")
         have = {t.i for t in tokens}
@@ -642,6 +651,11 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
         for code in _codes(match.entry.code if match else None, agent):
             found.append(CodedActor(text, start, end, code))
     return found
+
+
+def _of_culture(token: Token) -> bool:
+    """Whether the word describes a language or other work of culture ("Russian language")."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _CULTURE
 
 
 def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | None:
