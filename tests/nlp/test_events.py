@@ -932,3 +932,12 @@ def test_summoning_an_envoy_is_the_act_it_is_for(
 ) -> None:
     [summons] = events(sentence)
     assert (summons.target and summons.target.code, summons.code) == expected
+
+
+def test_what_an_act_on_something_is_for_may_name_its_target(events: Callable[..., list[Event]]) -> None:
+    [opened] = events(
+        "Uzbekistan opened the Friendship Bridge to allow the delivery of grain to Afghanistan."
+    )
+    assert (opened.source.code, opened.target and opened.target.code) == ("UZB", "AFG")
+    [resigned] = events("Haitian leader Prosper Avril resigned to allow Haiti's first democratic elections.")
+    assert (resigned.code, resigned.target) == ("0831", None)

@@ -672,7 +672,16 @@ class EventExtractor:
         source_codes = {s.code for s in sources}
         subjects: list[Token] = []
         nouns: list[Token] = []
-        todo = [(c, False) for c in trigger.children if c.dep_ in _OWN_PHRASES or governed_clause(c)]
+        # ... and what an act on something is for: "opened the bridge to allow deliveries to
+        # Afghanistan" (not "resigned to allow elections")
+        acts_on = any(c.dep_ == "dobj" for c in trigger.children)
+        todo = [
+            (c, False)
+            for c in trigger.children
+            if c.dep_ in _OWN_PHRASES
+            or governed_clause(c)
+            or (acts_on and c.dep_ == "advcl" and infinitive_of(c))
+        ]
         while todo:
             token, in_clause = todo.pop(0)
             in_clause = in_clause or governed_clause(token)
