@@ -763,6 +763,11 @@ def test_more_acts_told_by_a_noun(
         ("Hamas released two Israeli hostages.", [("PSEREB", "ISR", "084")]),
         ("A former White House official questioned whether the visit was planned.", []),
         ("Pakistani police questioned three Afghan suspects.", [("PAKCOP", "AFG", "090")]),
+        # a show of force takes force; peacekeepers deployed keep the peace
+        ("China strengthened ties with Russia.", []),
+        ("Iran bolstered its economy.", []),
+        ("Russia reinforced its troops on the border with Ukraine.", [("RUS", "UKR", "154")]),
+        ("NATO deployed 500 peacekeepers to Kosovo.", [("IGOWSTNAT", "KSV", "074")]),
         ("The United States delivered Patriot systems to Ukraine.", [("USA", "UKR", "070")]),
         # what is signed is an accord; what a participle or relative clause acts on is its noun
         ("Kenya signed an agreement with Britain.", [("KEN", "GBR", "057")]),

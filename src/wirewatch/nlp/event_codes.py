@@ -55,6 +55,8 @@ _BY_KIND = {
     },
     "103": {"economic": "1031", "military": "1032", "humanitarian": "1033", "protection": "1034"},
     "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
+    # deploying peacekeepers provides peacekeeping (074), not a show of force
+    "154": {"protection": "074"},
     # selling arms is military cooperation (062), selling anything else economic (061)
     "061": {"military": "062"},
     # handing over goods is giving them
