@@ -764,6 +764,7 @@ def test_more_acts_told_by_a_noun(
         ("A former White House official questioned whether the visit was planned.", []),
         ("Pakistani police questioned three Afghan suspects.", [("PAKCOP", "AFG", "090")]),
         # a show of force takes force; peacekeepers deployed keep the peace
+        ("At least 65 people were killed and over 200 injured when a train derailed in India.", []),
         ("China strengthened ties with Russia.", []),
         ("Iran bolstered its economy.", []),
         ("Russia reinforced its troops on the border with Ukraine.", [("RUS", "UKR", "154")]),
