@@ -947,3 +947,14 @@ def test_what_an_act_on_something_is_for_may_name_its_target(events: Callable[..
     assert (opened.source.code, opened.target and opened.target.code) == ("UZB", "AFG")
     [resigned] = events("Haitian leader Prosper Avril resigned to allow Haiti's first democratic elections.")
     assert (resigned.code, resigned.target) == ("0831", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Two bomb explosions in Kampala, the capital of Uganda, killed at least 64 people.", "UGAUAF"),
+        ("Russian shelling killed five civilians in Kharkiv.", "RUS"),  # a blast someone owns is theirs
+    ],
+)
+def test_who_a_blast_is_by(events: Callable[..., list[Event]], sentence: str, source: str) -> None:
+    assert source in {e.source.code for e in events(sentence) if e.trigger.text == "killed"}

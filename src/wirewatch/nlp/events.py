@@ -473,6 +473,8 @@ class EventExtractor:
         for head in subject_heads(trigger):
             if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON and reported_by is not None:
                 return self._speaker_actor(head, statements[reported_by])
+            if head.lemma_.lower() in _BLASTS:  # "Russian shelling"; "two bomb explosions in Kampala"
+                return self._owner(head) or self._unidentified(trigger, head)
             found = code_actors(head, self.actors)
             if found:
                 return found
