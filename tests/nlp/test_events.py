@@ -958,3 +958,19 @@ def test_what_an_act_on_something_is_for_may_name_its_target(events: Callable[..
 )
 def test_who_a_blast_is_by(events: Callable[..., list[Event]], sentence: str, source: str) -> None:
     assert source in {e.source.code for e in events(sentence) if e.trigger.text == "killed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hamas held two Israeli soldiers hostage.", ("PSEREB", "ISRMIL", "181")),
+        (
+            "The Sri Lankan army has been holding Tamil civilians as human shields.",
+            ("LKAMIL", "LKACVL", "170"),
+        ),
+    ],
+)
+def test_holding_people_as_hostages_or_shields(
+    events: Callable[..., list[Event]], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.source.code, e.target and e.target.code, e.code) for e in events(sentence)] == [expected]

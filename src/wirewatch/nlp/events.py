@@ -322,6 +322,9 @@ class EventExtractor:
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
+        if lemma in ("hold", "keep") and (held := _held_as(token)) is not None:
+            # "held two soldiers hostage" (181), "holding refugees as human shields" (170)
+            return VerbEntry(verb=f"{lemma} {held}", code=_HELD_AS[held], target=("dobj",), object=())
         carried_out = lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
         # "called the attack small": the noun is judged, not carried out
         judged = any(c.dep_ == "oprd" for c in token.children)
@@ -817,6 +820,8 @@ _CHARGING = frozenset({"11", "16", "17"})
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
+# What people are held as: hostages are abducted (181), human shields coerced (170).
+_HELD_AS = {"hostage": "181", "captive": "181", "shield": "170"}
 # Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
 # complain" is a complaint to Niger (114), not a demand.
 _MEANS = frozenset({"summon"})
@@ -956,6 +961,18 @@ def _agrees_that(trigger: Token) -> bool:
         c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
         for c in trigger.children
     )
+
+
+def _held_as(verb: Token) -> str | None:
+    """What those held are held as: "hostage", "captive", "shield" ("held two soldiers
+    hostage", "holding refugees as human shields"), looked for in the verb's own phrases."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "punct", "aux", "auxpass"):
+            continue
+        for word in (child, *child.children, *(g for c in child.children for g in c.children)):
+            if word.lemma_.lower() in _HELD_AS:
+                return word.lemma_.lower()
+    return None
 
 
 def _withholds_comment(trigger: Token, kinds: Mapping[str, str]) -> bool:
