@@ -68,7 +68,13 @@ _BY_KIND = {
         "restriction": "0811",
     },
     # accepting or agreeing to another's demands is yielding to them (08), not an intent
-    "030": {"demand": "080"},
+    # offering concessions is an intent to yield (035), agreeing to a ceasefire one to stop
+    # fighting (0356)
+    "030": {"demand": "080", "concession": "035", "ceasefire": "0356"},
+    # asking for aid is an appeal for aid (023), by kind
+    "020": {
+        "economic": "0231", "military": "0232", "humanitarian": "0233", "protection": "0234", "aid": "023",
+    },
     # peacekeepers who arrive are deployed (074), inspectors who arrive investigate (090)
     "042": {"protection": "074", "inspection": "090"},
     # receiving or allowing in inspectors or peacekeepers lets another act on one's ground
