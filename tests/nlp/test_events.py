@@ -990,3 +990,17 @@ def test_what_is_asked_for_offered_or_released_refines_the_code(
     events: Callable[..., list[Event]], sentence: str, code: str
 ) -> None:
     assert [e.code for e in events(sentence)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "target"),
+    [
+        ("Liberian leaders wrote to President Bush, urging him to send troops.", "urging", "USAGOV"),
+        ("Iran arrested two British sailors and later released them.", "released", "GBRMIL"),
+    ],
+)
+def test_a_pronoun_acted_on_is_whom_it_stands_for(
+    events: Callable[..., list[Event]], sentence: str, trigger: str, target: str
+) -> None:
+    [event] = [e for e in events(sentence) if e.trigger.text == trigger]
+    assert event.target is not None and event.target.code == target

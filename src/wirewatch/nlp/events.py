@@ -525,6 +525,21 @@ class EventExtractor:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
 
+    def _antecedent(self, pronoun: Token) -> list[CodedActor]:
+        """Whom "him", "her" or "them" stands for: the nearest actor named before it in the
+        sentence other than the clause's subject ("wrote to President Bush urging him to
+        send troops": Bush)."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in _OBJECT_PRONOUNS:
+            return []
+        subjects = {t.i for h in subject_heads(pronoun.head) for t in h.subtree}
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            if token.i in subjects or token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
+                continue
+            found = code_actors(token, self.actors)
+            if found:
+                return found[:1]
+        return []
+
     def _placed_target(self, trigger: Token, token: Token) -> list[CodedActor]:
         """A role acted on without its country belongs to the country the act happens in
         ("killed five police officers in Kabul": AFGCOP); with no place, it stays unknown."""
@@ -626,7 +641,10 @@ class EventExtractor:
             if token is None:
                 continue
             found = (
-                code_actors(token, self.actors) or self._owner(token) or self._placed_target(trigger, token)
+                code_actors(token, self.actors)
+                or self._owner(token)
+                or self._placed_target(trigger, token)
+                or self._antecedent(token)
             )
             # "on the United States and NATO's expansion": a conjunct that is not itself an
             # actor may still belong to one.
@@ -649,6 +667,9 @@ class EventExtractor:
             token = todo.pop(0)
             if token.i in subject_tokens:
                 continue
+            found = self._antecedent(token) if token.pos_ == "PRON" else []
+            if found and found[0].code not in source_codes:
+                return found  # "arrested two British sailors and later released them"
             if token.pos_ in ("PROPN", "NOUN") or token.dep_ in ("poss", "amod"):
                 found = [a for a in code_actors(token, self.actors) if a.code not in source_codes]
                 if found:
@@ -820,6 +841,8 @@ _CHARGING = frozenset({"11", "16", "17"})
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
+# Pronouns that stand for someone acted on ("urging him to send troops").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # What people are held as: hostages are abducted (181), human shields coerced (170).
 _HELD_AS = {"hostage": "181", "captive": "181", "shield": "170"}
 # Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
