@@ -737,6 +737,7 @@ def test_a_strike_of_arms_is_no_walkout(events: Callable[..., list[Event]], sent
         ("Russia laid siege to Mariupol.", ("RUS", "UKR", "191")),
         ("Serb forces committed a massacre of Albanian civilians.", ("SRBMIL", "ALBCVL", "202")),
         ("Japan made a pledge of aid to Indonesia.", ("JPN", "IDN", "030")),
+        ("Russia waged war on Ukraine.", ("RUS", "UKR", "190")),
     ],
 )
 def test_more_acts_told_by_a_noun(

@@ -78,7 +78,7 @@ LIGHT_VERBS = frozenset(
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
      "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute",
-     "leave", "depart", "head", "implement"}
+     "leave", "depart", "head", "implement", "deal", "wage"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
