@@ -44,6 +44,10 @@ _PLOVER_BY_MANUAL = {
     "1712": "COERCE",
 }
 
+# CAMEO roots of conflict: protest, reducing relations, coercion, assault, fighting, mass
+# violence.
+CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
+
 # Codes made more specific by what kind of thing is given, asked for or cut off.
 _BY_KIND = {
     "023": {"economic": "0231", "military": "0232", "humanitarian": "0233", "protection": "0234"},

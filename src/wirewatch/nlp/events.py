@@ -24,7 +24,7 @@ CAMEO codes them ("the United States and NATO" is two targets).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -40,11 +40,11 @@ from wirewatch.nlp.actors import (
     is_country,
     sector_without_country,
 )
-from wirewatch.nlp.event_codes import EventLexicon, VerbEntry
+from wirewatch.nlp.event_clauses import HELD_AS, agrees_that, held_as, not_acts, patient, withholds_comment
+from wirewatch.nlp.event_codes import CONFLICTUAL, EventLexicon, VerbEntry
 from wirewatch.nlp.event_dates import date_of
 from wirewatch.nlp.event_syntax import (
     FIRST_PERSON,
-    RELATIVE_PRONOUNS,
     conditional,
     future,
     governed_clause,
@@ -66,9 +66,6 @@ _DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 # "X responded by saying that no ...": a response that negates is a denial.
 _RESPONDING = frozenset({"respond", "reply", "react", "retort", "counter", "hit"})
 _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
-_CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
-# Roots of physical force: acts of one attack conjoined ("killed one and wounded two").
-_FORCE = frozenset({"18", "19", "20"})
 # Acts actors named together do with each other (see _reciprocal).
 _RECIPROCAL = frozenset({"019", "036", "040", "041", "044", "046", "057"})
 # Verbs that carry an event told by their object noun: "held talks", "launched an attack".
@@ -150,10 +147,7 @@ class EventExtractor:
             if entry.frame and (inner := self._framed_act(token, triggers)) is not None:
                 framed[token.i] = inner
         consumed = {inner.i for inner, _ in framed.values()}
-        consumed |= _results(triggers)
-        consumed |= _charges(triggers)
-        consumed |= _aspects(triggers)
-        consumed |= _purposes(triggers)
+        consumed |= not_acts(triggers)
         demands = list(self._demands(doc, sent, triggers, statements))
         # what is demanded, and what it is for, has not happened: no events of their own
         consumed |= {t.i for token, _ in demands for t in token.subtree}
@@ -297,7 +291,7 @@ class EventExtractor:
     def _concrete_object(self, verb: Token) -> bool:
         """Whether the verb's direct object, if it has one, is an actor, a role or a thing
         the object lexicon knows (see ``concrete`` in verbs.tsv)."""
-        obj = _patient(verb)
+        obj = patient(verb)
         if obj is None or obj.pos_ in ("PROPN", "PRON"):
             return True
         kinds = self.verbs.kinds
@@ -322,9 +316,9 @@ class EventExtractor:
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
-        if lemma in ("hold", "keep") and (held := _held_as(token)) is not None:
+        if lemma in ("hold", "keep") and (held := held_as(token)) is not None:
             # "held two soldiers hostage" (181), "holding refugees as human shields" (170)
-            return VerbEntry(verb=f"{lemma} {held}", code=_HELD_AS[held], target=("dobj",), object=())
+            return VerbEntry(verb=f"{lemma} {held}", code=HELD_AS[held], target=("dobj",), object=())
         carried_out = lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
         # "called the attack small": the noun is judged, not carried out
         judged = any(c.dep_ == "oprd" for c in token.children)
@@ -356,7 +350,7 @@ class EventExtractor:
         """The event verb in the complement of a framing verb ("threatened to cut off"); none
         when what is framed is a comment ("declined to say when they would give approval").
         """
-        if _withholds_comment(frame, self.verbs.kinds):
+        if withholds_comment(frame, self.verbs.kinds):
             return None
         for token, entry in triggers:
             if token.i == frame.i:
@@ -409,9 +403,9 @@ class EventExtractor:
                 obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
-            if code[:2] == "12" and _withholds_comment(trigger, self.verbs.kinds):
+            if code[:2] == "12" and withholds_comment(trigger, self.verbs.kinds):
                 code = "011"  # "declined to comment on the report": silence, not a rejection
-            if entry.verb == "agree" and _agrees_that(trigger):
+            if entry.verb == "agree" and agrees_that(trigger):
                 code = "019"  # "agreed that the governor was the target": accord, not a pledge
             if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
@@ -552,9 +546,9 @@ class EventExtractor:
     def _own_people(self, trigger: Token, sources: list[CodedActor]) -> list[CodedActor]:
         """Those a state coerces at home, named by their role alone: the state's own
         ("Haitian police arrested opposition leaders": HTIOPP)."""
-        patient = _patient(trigger)
-        role = sector_without_country(patient, self.actors) if patient is not None else None
-        if role is None or patient.pos_ != "NOUN":
+        acted_on = patient(trigger)
+        role = sector_without_country(acted_on, self.actors) if acted_on is not None else None
+        if role is None or acted_on.pos_ != "NOUN":
             return []
         return [CodedActor(role.text, role.start, role.end, sources[0].code[:3] + role.code[1:])]
 
@@ -605,7 +599,7 @@ class EventExtractor:
         if expressed_intent(trigger, own_words):
             if root in _COOPERATIVE:
                 return self.verbs.framed("030", code), "occurred"
-            if root in _CONFLICTUAL and (said or not future(trigger)):
+            if root in CONFLICTUAL and (said or not future(trigger)):
                 return self.verbs.framed("130", code), "occurred"
         return code, modality
 
@@ -823,8 +817,6 @@ def _article_country(doc: Doc, lexicon: ActorLexicon, other_than: str | None = N
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-# Verbs that tell when an act goes on, not another act: "resumed shelling".
-_ASPECTUAL = frozenset({"resume", "continue", "keep", "begin", "start"})
 # What makes a strike one of arms, not a walkout (see EventExtractor._strike_code).
 _AERIAL_STRIKES = frozenset({"air", "aerial", "drone", "missile", "rocket", "cruise", "airstrike"})
 _ARMED_STRIKES = frozenset(
@@ -833,9 +825,6 @@ _ARMED_STRIKES = frozenset(
 )  # fmt: skip
 # Blasts that act with no actor named: "a roadside bombing killed ..." (see _unidentified).
 _BLASTS = frozenset({"bombing", "bomb", "blast", "explosion", "explosive", "device", "shelling", "gunfire"})
-# Acts that charge someone with something: complaints, accusations (11), arrests and
-# prosecutions (17), sanctions for it (16).
-_CHARGING = frozenset({"11", "16", "17"})
 # Modals that make a statement's content a demand of its subject: CAMEO 10, or 02 for an
 # appeal ("should").
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
@@ -843,17 +832,11 @@ _MODAL_DEMANDS = {"must": "100", "should": "020"}
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
 # Pronouns that stand for someone acted on ("urging him to send troops").
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-# What people are held as: hostages are abducted (181), human shields coerced (170).
-_HELD_AS = {"hostage": "181", "captive": "181", "shield": "170"}
 # Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
 # complain" is a complaint to Niger (114), not a demand.
 _MEANS = frozenset({"summon"})
 # An intent not to do a conflictual act is one to hold back (see EventExtractor._events).
 _NOT_TO = {"18": "0356", "19": "0356", "20": "0356", "13": "035", "14": "035", "16": "035", "17": "035"}
-# What one declines to do when one declines to comment (CAMEO 011, "decline comment")
-_COMMENTING = frozenset(
-    {"comment", "confirm", "elaborate", "speculate", "say", "specify", "identify", "name"}
-)
 # Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
 _HALTING = frozenset(
     {
@@ -911,18 +894,6 @@ def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
     return [replace(e, principal=d == top) for e, d in zip(events, depths, strict=True)]
 
 
-def _aspects(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """ "resumed shelling", "continued attacking": the act resumed is the event, the
-    resuming only its aspect."""
-    at = {token.i for token, _ in triggers}
-    return {
-        token.i
-        for token, _ in triggers
-        if token.lemma_.lower() in _ASPECTUAL
-        and any(c.i in at and c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
-    }
-
-
 def _reciprocal(code: str, sources: list[CodedActor]) -> bool:
     """Whether actors named together do the act with each other (meetings, talks, accords,
     cooperation: 019, 036, 04x, 057, 06x; a visit, 042 or 043, goes one way). Such a joint
@@ -931,130 +902,6 @@ def _reciprocal(code: str, sources: list[CodedActor]) -> bool:
     code each with the other as target; the records are what we are scored on), and the
     topic of the talks is not a party to them."""
     return len({s.code for s in sources}) > 1 and (code[:2] == "06" or code[:3] in _RECIPROCAL)
-
-
-def _purposes(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """Clauses that say what an act is for, what it demands or what its object proposes,
-    not acts that happened: "blocked roads to press their demands" (a purpose), "unless
-    Baghdad accepted" (a condition), "rejected a US offer to host a summit" (the content
-    of what is rejected)."""
-    at = {token.i for token, _ in triggers}
-
-    def acted_on(noun: Token) -> bool:
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return noun.dep_ in ("dobj", "pobj") and verb.i in at
-
-    return {
-        token.i
-        for token, _ in triggers
-        if _condition(token)
-        or (
-            infinitive_of(token)
-            and (
-                (token.dep_ == "advcl" and token.head.i in at)
-                or (token.dep_ == "acl" and acted_on(token.head))
-            )
-        )
-    }
-
-
-def _patient(verb: Token) -> Token | None:
-    """What the verb acts on: its direct object or passive subject, or the noun a participle
-    or relative clause describes ("a shirt signed by the miners", "the criticism the
-    corporation has received")."""
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if found is not None:
-        return found
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return verb.head
-    if verb.dep_ == "relcl" and any(
-        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children
-    ):
-        return verb.head
-    return None
-
-
-def _agrees_that(trigger: Token) -> bool:
-    """Whether an agreement is with a statement ("agreed that there was an urgent need"),
-    not to do something ("agreed to a ceasefire", "agreed to withdraw")."""
-    return any(
-        c.dep_ == "ccomp" and any(m.dep_ in ("mark", "nsubj", "expl") for m in c.children)
-        for c in trigger.children
-    ) and not any(
-        c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
-        for c in trigger.children
-    )
-
-
-def _held_as(verb: Token) -> str | None:
-    """What those held are held as: "hostage", "captive", "shield" ("held two soldiers
-    hostage", "holding refugees as human shields"), looked for in the verb's own phrases."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "punct", "aux", "auxpass"):
-            continue
-        for word in (child, *child.children, *(g for c in child.children for g in c.children)):
-            if word.lemma_.lower() in _HELD_AS:
-                return word.lemma_.lower()
-    return None
-
-
-def _withholds_comment(trigger: Token, kinds: Mapping[str, str]) -> bool:
-    """Whether a refusal is one to comment or confirm ("declined to confirm the report"), or
-    to give words ("refused to give further details")."""
-    for verb in (c for c in trigger.children if c.dep_ == "xcomp"):
-        if verb.lemma_.lower() in _COMMENTING:
-            return True
-        given = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if given is not None and kinds.get(given.lemma_.lower()) == "message":
-            return True
-    return False
-
-
-def _condition(token: Token) -> bool:
-    """ "threatened to break relations unless the Kremlin closed its base": the condition is
-    what the act demands of the other side, not an act of theirs."""
-    return any(c.dep_ == "mark" and c.lower_ == "unless" for c in token.children)
-
-
-def _charges(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """What an accusation says the accused did ("accused the United States of violating
-    human rights", "arrested for collaborating with Israel") is the charge, not an act the
-    text reports: no event of its own, least of all one by the accuser."""
-    accusing = {token.i for token, entry in triggers if entry.code[:2] in _CHARGING}
-
-    def charged(token: Token) -> bool:
-        while token.dep_ == "conj" and token.head.i != token.i:  # "of violating ... and sending"
-            token = token.head
-        head = token.head
-        return (
-            token.dep_ == "pcomp"
-            and head.dep_ == "prep"
-            and head.lower_ in ("of", "for")
-            and head.head.i in accusing
-        )
-
-    return {token.i for token, _ in triggers if charged(token)}
-
-
-def _results(triggers: list[tuple[Token, VerbEntry]]) -> set[int]:
-    """Participles that tell what an act of force did, not a second act: "shelled Juba,
-    killing about 20 people" is one attack (the same CAMEO root, hanging from it), and so
-    is "killed one soldier and wounded two others" (the same root, conjoined, no subject
-    of its own)."""
-    codes = {token.i: entry.code[:2] for token, entry in triggers}
-
-    def told(token: Token, root: str) -> bool:
-        if codes.get(token.head.i) != root or root not in _CONFLICTUAL:
-            return False
-        if token.dep_ == "advcl":
-            return token.tag_ == "VBG"
-        return (
-            token.dep_ == "conj"
-            and root in _FORCE
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        )
-
-    return {token.i for token, entry in triggers if told(token, entry.code[:2])}
 
 
 def _verb_lemma(token: Token, known: Container[str]) -> str:
