@@ -180,11 +180,6 @@ class EventLexicon:
             verbs.update(read)
         return EventLexicon(verbs)
 
-    def entry(self, lemma: str, particle: str | None = None) -> VerbEntry | None:
-        if particle and (found := self.verbs.get(f"{lemma} {particle}")):
-            return found
-        return self.verbs.get(lemma)
-
     def name(self, code: str) -> str:
         return self.names.get(code) or self.names.get(code[:3]) or self.names.get(code[:2], code)
 
