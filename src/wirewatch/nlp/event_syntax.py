@@ -46,8 +46,6 @@ _MEASURES = frozenset(
     {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "campaign"}
 )
 
-# Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
-# "engaged in ethnic cleansing"; one goes somewhere for an event ("return to Geneva for talks").
 # Papers, plans and intentions whose clause tells what their author or holder does:
 # "issued a declaration demanding", "signed an accord to supply", "has no intention to
 # attack". Any other object does the act of its own clause itself.
@@ -64,6 +62,8 @@ _AUTHORED = frozenset(
 )  # fmt: skip
 # Pronouns that open a relative clause ("Washington, which is pushing for").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+# Light verbs whose event noun follows a preposition: "went on strike", "remained on alert",
+# "engaged in ethnic cleansing"; one goes somewhere for an event ("return to Geneva for talks").
 _PREPOSED_NOUN = {
     "go": ("on", "for"), "remain": ("on",), "stay": ("on",), "engage": ("in",),
     "return": ("for",), "arrive": ("for",), "travel": ("for",), "come": ("for",), "fly": ("for",),
