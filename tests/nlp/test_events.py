@@ -862,6 +862,7 @@ def test_leaving_somewhere_for_talks_is_the_talks(events: Callable[..., list[Eve
     [
         ("Ukraine has received weapons from the United States.", ("USA", "UKR", "072")),
         ("Ukraine received 50 million dollars in aid from Germany.", ("DEU", "UKR", "071")),
+        ("Ukraine received a shipment of weapons from the United States.", ("USA", "UKR", "072")),
         ("Iran received a delegation from Iraq.", ("IRN", "IRQGOV", "043")),  # a host, not aid
     ],
 )

@@ -282,7 +282,11 @@ class EventExtractor:
         kinds = self._kind(verb, entry)
         if not any(k in _AID_KINDS for k in kinds):
             return None
-        giver = pobj(verb, "from", "prep")
+        received = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # "received money from Osgiliath", the "from" on the verb or on what is received
+        giver = pobj(verb, "from", "prep") or (
+            pobj(received, "from", "prep") if received is not None else None
+        )
         givers = code_actors(giver, self.actors) if giver is not None else []
         if not givers:
             return None
