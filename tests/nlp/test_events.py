@@ -1006,3 +1006,8 @@ def test_a_pronoun_acted_on_is_whom_it_stands_for(
 ) -> None:
     [event] = [e for e in events(sentence) if e.trigger.text == trigger]
     assert event.target is not None and event.target.code == target
+
+
+def test_a_role_loyal_to_a_leader_is_of_the_leaders_country(events: Callable[..., list[Event]]) -> None:
+    [attack] = events("Forces loyal to Assad shelled Homs.")
+    assert (attack.source.code, attack.code) == ("SYRMIL", "194")

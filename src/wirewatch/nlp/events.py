@@ -515,13 +515,20 @@ class EventExtractor:
         role = sector_without_country(head, self.actors)
         if role is None:
             return []
-        country = self._place_of(trigger)
+        country = self._loyal_to(head) or self._place_of(trigger)
         if country is None:
             namesake = self.actors.code_phrase(head.text) if _ethnic_group(head) else None
             country = _article_country(head.doc, self.actors, other_than=namesake)
         if country is None:
             return []
         return [CodedActor(role.text, role.start, role.end, country + role.code[1:])]
+
+    def _loyal_to(self, head: Token) -> str | None:
+        """The country of the one a role is loyal to ("gunmen loyal to Gaddafi": Libya's)."""
+        loyal = next((c for c in head.children if c.dep_ == "amod" and c.lower_ == "loyal"), None)
+        leader = pobj(loyal, "to", "prep") if loyal is not None else None
+        found = code_actors(leader, self.actors) if leader is not None else []
+        return found[0].code[:3] if found and is_country(found[0].code) else None
 
     def _antecedent(self, pronoun: Token) -> list[CodedActor]:
         """Whom "him", "her" or "them" stands for: the nearest actor named before it in the
