@@ -738,6 +738,7 @@ def test_a_strike_of_arms_is_no_walkout(events: Callable[..., list[Event]], sent
         ("Serb forces committed a massacre of Albanian civilians.", ("SRBMIL", "ALBCVL", "202")),
         ("Japan made a pledge of aid to Indonesia.", ("JPN", "IDN", "030")),
         ("Russia waged war on Ukraine.", ("RUS", "UKR", "190")),
+        ("Russia voiced its opposition to the NATO plan.", ("RUS", "IGOWSTNAT", "120")),
     ],
 )
 def test_more_acts_told_by_a_noun(
@@ -1011,3 +1012,8 @@ def test_a_pronoun_acted_on_is_whom_it_stands_for(
 def test_a_role_loyal_to_a_leader_is_of_the_leaders_country(events: Callable[..., list[Event]]) -> None:
     [attack] = events("Forces loyal to Assad shelled Homs.")
     assert (attack.source.code, attack.code) == ("SYRMIL", "194")
+
+
+def test_an_actor_named_aside_is_no_target(events: Callable[..., list[Event]]) -> None:
+    [agreed] = events("Besides Qatar, the United Arab Emirates has agreed to send 12 warplanes to Libya.")
+    assert (agreed.source.code, agreed.target and agreed.target.code) == ("ARE", "LBY")

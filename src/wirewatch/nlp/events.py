@@ -75,7 +75,7 @@ LIGHT_VERBS = frozenset(
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
      "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute",
-     "leave", "depart", "head", "implement", "deal", "wage"}
+     "leave", "depart", "head", "implement", "deal", "wage", "voice"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -807,7 +807,10 @@ class EventExtractor:
 _OWN_PHRASES = frozenset({"dobj", "prep", "xcomp", "dative", "attr", "oprd", "npadvmod", "nsubjpass"})
 _NOT_OWN = frozenset({"relcl", "advcl", "ccomp", "parataxis", "appos", "acl", "conj", "cc", "punct"})
 # Prepositions that set a phrase aside from the act: "despite Israel's wish", "after talks".
-_ASIDE = frozenset({"despite", "after", "before", "since", "during", "because", "amid", "following", "until"})
+_ASIDE = frozenset(
+    {"despite", "after", "before", "since", "during", "because", "amid", "following", "until", "besides",
+     "unlike", "like"}
+)  # fmt: skip
 # Acts whose target, when none is named, is the actor's own government: protests and
 # coercion happen at home.
 _DOMESTIC = frozenset({"14", "17"})
