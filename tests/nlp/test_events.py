@@ -739,6 +739,7 @@ def test_a_strike_of_arms_is_no_walkout(events: Callable[..., list[Event]], sent
         ("Japan made a pledge of aid to Indonesia.", ("JPN", "IDN", "030")),
         ("Russia waged war on Ukraine.", ("RUS", "UKR", "190")),
         ("Russia voiced its opposition to the NATO plan.", ("RUS", "IGOWSTNAT", "120")),
+        ("Iran ruled out talks with the United States.", ("IRN", "USA", "120")),
     ],
 )
 def test_more_acts_told_by_a_noun(
