@@ -23,11 +23,14 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        lexicons = os.environ.get("WIREWATCH_ACTOR_LEXICONS", "")
-        verbs = os.environ.get("WIREWATCH_VERB_LEXICONS", "")
         return cls(
             model=os.environ.get("WIREWATCH_MODEL", DEFAULT_MODEL),
             batch_size=int(os.environ.get("WIREWATCH_BATCH_SIZE", "32")),
-            actor_lexicons=tuple(p for p in lexicons.split(os.pathsep) if p),
-            verb_lexicons=tuple(p for p in verbs.split(os.pathsep) if p),
+            actor_lexicons=_paths("WIREWATCH_ACTOR_LEXICONS"),
+            verb_lexicons=_paths("WIREWATCH_VERB_LEXICONS"),
         )
+
+
+def _paths(variable: str) -> tuple[str, ...]:
+    """The paths an environment variable lists, separated by ``:`` (``;`` on Windows)."""
+    return tuple(p for p in os.environ.get(variable, "").split(os.pathsep) if p)

@@ -392,12 +392,14 @@ class EventExtractor:
         if inner is not None:
             inner_token, inner_entry = inner
             inner_code = self.verbs.refine_by_kind(inner_entry.code, self._kind(inner_token, inner_entry))
-            if code[:2] == "03" and any(c.dep_ == "neg" for c in inner_token.children):
-                # "vowed not to return the Golan Heights" refuses; "promised not to attack"
-                # pledges to hold back force (CAMEO 0356) or other pressure (035)
-                code = _NOT_TO.get(inner_code[:2], "120")
-                inner_code = code if code[:2] == "03" else inner_code
-            if entry.verb in _MEANS:  # an envoy summoned to protest hears a complaint (114)
+            # "promised not to attack" pledges to hold back force (CAMEO 0356) or other
+            # pressure (035); "vowed not to return the Golan Heights" refuses
+            negated = code[:2] == "03" and any(c.dep_ == "neg" for c in inner_token.children)
+            if negated and inner_code[:2] in _NOT_TO:
+                code = _NOT_TO[inner_code[:2]]
+            elif negated:
+                code = self.verbs.framed("120", inner_code)
+            elif entry.verb in _MEANS:  # an envoy summoned to protest hears a complaint (114)
                 code = "114" if inner_code[:2] == "14" else inner_code
             else:
                 code = self.verbs.framed(code, inner_code)

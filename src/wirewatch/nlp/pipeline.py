@@ -51,12 +51,10 @@ def load_pipeline(
         nlp.add_pipe(component)
     from wirewatch.nlp import events  # noqa: F401  (registers wirewatch_events; loads the lexicons)
 
-    for path in actor_lexicons:
-        if not Path(path).is_file():
-            raise ConfigError(f"{path}: no such actor lexicon file")
-    for path in verb_lexicons:
-        if not Path(path).is_file():
-            raise ConfigError(f"{path}: no such verb lexicon file")
+    for kind, paths in (("actor", actor_lexicons), ("verb", verb_lexicons)):
+        for path in paths:
+            if not Path(path).is_file():
+                raise ConfigError(f"{path}: no such {kind} lexicon file")
     nlp.add_pipe(
         EVENTS, config={"actor_lexicons": list(actor_lexicons), "verb_lexicons": list(verb_lexicons)}
     )
