@@ -13,6 +13,7 @@ from wirewatch.nlp.event_syntax import (
     infinitive,
     is_passive,
     noun_slots,
+    positional_subject,
     role_token,
     subject_heads,
 )
@@ -31,6 +32,21 @@ def word(doc: Doc, text: str) -> Token:
 def test_the_subject_of_a_verb_and_of_the_verb_it_complements(nlp: Language) -> None:
     doc = nlp("Iran is preparing to provide drones to Russia.")
     assert [t.text for t in subject_heads(word(doc, "provide"))] == ["Iran"]
+
+
+def test_the_subject_the_parser_lost_is_the_phrase_before_the_main_verb(nlp: Language) -> None:
+    doc = nlp(
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+        "the Sudanese government and SPLM/A have agreed to allow unimpeded access."
+    )
+    assert list(subject_heads(word(doc, "agreed"))) == []  # the parser's error this mends
+    assert positional_subject(word(doc, "allow")).text == "government"
+
+
+def test_no_lost_subject_where_the_verb_has_one_or_is_not_finite(nlp: Language) -> None:
+    assert positional_subject(word(nlp("Iran agreed to talks."), "agreed")) is None
+    assert positional_subject(word(nlp("To end the war, talks began on Monday."), "end")) is None
+    assert positional_subject(word(nlp("Talks with Iran, Monday."), "Talks")) is None
 
 
 def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> None:

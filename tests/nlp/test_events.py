@@ -87,6 +87,14 @@ def test_passive_and_agent(events: Callable[..., list[Event]]) -> None:
     assert triples(found) == {("YEMREB", "SAU", "19", "occurred")}
 
 
+def test_a_subject_the_parser_lost_is_found_before_the_verb(events: Callable[..., list[Event]]) -> None:
+    found = events(
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+        "the Sudanese government and the rebels have agreed to allow aid to Darfur."
+    )
+    assert "SDNGOV" in {e.source.code for e in found}
+
+
 def test_a_verb_hanging_from_a_passive_takes_its_agent(events: Callable[..., list[Event]]) -> None:
     found = events("Iran's drones have been used by the Huthi rebels in Yemen to attack Saudi Arabia.")
     assert ("YEMREB", "SAU", "19", "occurred") in triples(found)

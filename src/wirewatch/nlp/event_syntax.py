@@ -34,6 +34,8 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 _NATIONS = frozenset({"GPE", "NORP", "ORG"})
 # Clauses whose missing (or pronoun) subject is found on the verb they hang from.
 _CLIMBING = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "acomp"})
+# Tags of a finite verb or auxiliary: one that needs a subject.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # Verbs that report an act rather than take part in it ("..., the Times reported").
 _REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
@@ -144,6 +146,39 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         break
     if pronoun is not None:
         yield pronoun
+
+
+def positional_subject(trigger: Token) -> Token | None:
+    """The subject the parser lost: the noun phrase just before a finite main verb that
+    has none ("With the signing of a Memorandum ..., the Sudanese government and SPLM/A
+    have agreed", where the parser hung "government" on "Memorandum"). Only for a verb,
+    or the main verb it is an infinitive or conjunct of, at the sentence's root."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not is_passive(verb):
+        verb = verb.head
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+    if verb.tag_ not in _FINITE and not any(h.tag_ in _FINITE for h in helpers if h.dep_ == "aux"):
+        return None  # "To end the war, ...": no finite verb, no subject to find
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1] in helpers:
+        start -= 1
+    if start == verb.sent.start:
+        return None
+    noun = verb.doc[start - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or noun.head.i == verb.i:
+        return None
+    # up to the head of its phrase: its list ("the government and SPLM/A") and compounds,
+    # but not across a comma into the phrase before
+    while noun.dep_ in ("conj", "compound", "flat") and noun.head.i < noun.i:
+        between = noun.doc[noun.head.i + 1 : noun.i]
+        if any(t.text in (",", ";", ":") for t in between):
+            break
+        noun = noun.head
+    return noun
 
 
 def infinitive_of(token: Token) -> bool:

@@ -54,6 +54,7 @@ from wirewatch.nlp.event_syntax import (
     noun_in_slots,
     noun_slots,
     pobj,
+    positional_subject,
     refused,
     role_token,
     subject_heads,
@@ -486,6 +487,8 @@ class EventExtractor:
                 return possessor
             if head.pos_ != "PRON":
                 return self._speakers_own(head, statements, reported_by) or self._placed(trigger, head)
+        if next(subject_heads(trigger), None) is None and (lost := positional_subject(trigger)) is not None:
+            return code_actors(lost, self.actors)
         return []
 
     def _speakers_own(
