@@ -42,6 +42,7 @@ from wirewatch.nlp.actors import (
 )
 from wirewatch.nlp.event_clauses import HELD_AS, agrees_that, held_as, not_acts, patient, withholds_comment
 from wirewatch.nlp.event_codes import CONFLICTUAL, EventLexicon, VerbEntry
+from wirewatch.nlp.event_coref import named_before, pronoun_actor
 from wirewatch.nlp.event_dates import date_of
 from wirewatch.nlp.event_syntax import (
     FIRST_PERSON,
@@ -479,14 +480,18 @@ class EventExtractor:
                 return self._speaker_actor(head, statements[reported_by])
             if head.lemma_.lower() in _BLASTS:  # "Russian shelling"; "two bomb explosions in Kampala"
                 return self._owner(head) or self._unidentified(trigger, head)
-            found = code_actors(head, self.actors)
+            if head.pos_ == "PRON":
+                found = pronoun_actor(head, self.actors)
+                if found:
+                    return found
+                continue
+            found = code_actors(head, self.actors) or named_before(head, self.actors)
             if found:
                 return found
             possessor = self._owner(head)
             if possessor:
                 return possessor
-            if head.pos_ != "PRON":
-                return self._speakers_own(head, statements, reported_by) or self._placed(trigger, head)
+            return self._speakers_own(head, statements, reported_by) or self._placed(trigger, head)
         if next(subject_heads(trigger), None) is None and (lost := positional_subject(trigger)) is not None:
             return code_actors(lost, self.actors)
         return []

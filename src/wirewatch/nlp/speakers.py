@@ -60,7 +60,7 @@ from wirewatch.nlp.names import (
 from wirewatch.nlp.records import Attribution
 from wirewatch.nlp.spans import inside, text_of, whole_of
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _FEMININE = re.compile(
     r"\b(?:\w+woman|queen|princess|duchess|actress|mother|wife|daughter|sister|mrs|ms|miss|madam|dame)\b"
@@ -103,6 +103,12 @@ class Mention:
     person: Person
 
 
+if not Doc.has_extension("wirewatch_people"):
+    # Each PERSON mention with the person it names, in text order: events use it to code a
+    # person the text names again by surname or pronoun (see event_coref).
+    Doc.set_extension("wirewatch_people", default=None)
+
+
 @Language.factory("wirewatch_speakers", default_config={"extra_person_nouns": []})
 def make_speakers(nlp: Language, name: str, extra_person_nouns: list[str]) -> SpeakerResolver:
     return SpeakerResolver(extended("person_nouns", extra_person_nouns))
@@ -120,6 +126,7 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         statements: list[Attribution] = doc._.wirewatch_statements or []
         people = self._people(doc)
+        doc._.wirewatch_people = people
         for statement in statements:
             if statement.follows is not None:
                 _copy_speaker(statement.follows, statement)
@@ -315,7 +322,7 @@ class SpeakerResolver:
 
     def _by_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> bool:
         lower = head.lower_
-        if head.pos_ != "PRON" and lower not in _PRONOUN_GENDER and lower not in _PLURAL_PRONOUNS:
+        if head.pos_ != "PRON" and lower not in PRONOUN_GENDER and lower not in _PLURAL_PRONOUNS:
             return False
         if head.text.isupper() and len(head.text) > 1:
             return False  # "the WHO", "US": a name in capitals, not a pronoun
@@ -566,12 +573,12 @@ class SpeakerResolver:
 
     def _resolve_pronoun(self, doc: Doc, statement: Attribution, head: Token, people: list[Mention]) -> None:
         lower = head.lower_
-        if lower in _PRONOUN_GENDER:
-            gender = _PRONOUN_GENDER[lower]
+        if lower in PRONOUN_GENDER:
+            gender = PRONOUN_GENDER[lower]
             # "He said Zelensky is honest": whoever the content names is not "he".
             people = [m for m in people if not inside(doc[m.start].idx, statement.content)]
             person = _last_person_speaker(doc, people, head, gender)
-            person = person or _antecedent(doc, people, head.i, gender)
+            person = person or antecedent(doc, people, head.i, gender)
             if person is not None:
                 person.gender = person.gender or gender
                 person.last_seen = head.i
@@ -723,7 +730,7 @@ def _person_within(people: list[Mention], head: Token) -> tuple[Mention, Person]
     return (ends[0], ends[0].person) if ends and len(inner) == 1 else None
 
 
-def _antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
+def antecedent(doc: Doc, people: list[Mention], before: int, gender: str) -> Person | None:
     """The most salient earlier person compatible with the pronoun's gender.
 
     Salience is recency of being a speaker or a sentence subject, then of any mention,
