@@ -95,6 +95,22 @@ def test_a_subject_the_parser_lost_is_found_before_the_verb(events: Callable[...
     assert "SDNGOV" in {e.source.code for e in found}
 
 
+def test_what_a_speaker_calls_its_own_is_the_speakers(events: Callable[..., list[Event]]) -> None:
+    found = events("Pakistan said India's troops attacked its posts.")
+    assert triples(found) == {("INDMIL", "PAK", "19", "occurred")}
+    [event] = found
+    assert event.target is not None and event.target.text == "its"
+
+
+def test_a_state_protests_by_complaint_a_people_in_the_street(events: Callable[..., list[Event]]) -> None:
+    [event] = events("China protested to Japan over the visit.")
+    assert (event.source.code, event.target and event.target.code, event.code) == ("CHN", "JPN", "114")
+    [event] = events("Israel protested on Monday.")
+    assert (event.code, event.target) == ("114", None)  # not a protest against its own government
+    [event] = events("Palestinians protested against the settlements.")
+    assert event.code == "140"
+
+
 def test_a_verb_hanging_from_a_passive_takes_its_agent(events: Callable[..., list[Event]]) -> None:
     found = events("Iran's drones have been used by the Huthi rebels in Yemen to attack Saudi Arabia.")
     assert ("YEMREB", "SAU", "19", "occurred") in triples(found)

@@ -417,6 +417,8 @@ class EventExtractor:
                 code = "019"  # "agreed that the governor was the target": accord, not a pledge
             if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
+        if code == "140" and _official(doc, sources):
+            code = "114"  # "China protested to Japan": a state's protest is an official complaint
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
         if entry.verb == "receive" and inner is None and (given := self._received_aid(trigger, entry)):
@@ -428,6 +430,8 @@ class EventExtractor:
             targets = self._own_people(trigger, sources)  # "arresting political opponents"
         if not targets and (code[:2] in _DOMESTIC or (code[:2] in _DISSENT and _non_state(sources))):
             targets = _home(sources)
+        if not targets and reported_by is not None:
+            targets = self._speakers_target(trigger, entry, statements[reported_by], sources)
         if not targets and entry.targeted:
             return  # "spoke with reporters", "stood by its decision"
         modality = modality_of(trigger, planned_verb=entry.planned)
@@ -640,6 +644,20 @@ class EventExtractor:
             if phrase and (code := self.actors.code_phrase(phrase)):
                 break
         return code is not None and any(s.code[:3] == code[:3] for s in sources)
+
+    def _speakers_target(
+        self, trigger: Token, entry: VerbEntry, statement: Attribution, sources: list[CodedActor]
+    ) -> list[CodedActor]:
+        """What a speaker calls its own, acted on by another: the speaker's ("Pakistan said
+        Indian troops attacked its posts": PAK)."""
+        token = role_token(trigger, entry.target, passive=is_passive(trigger))
+        if token is None:
+            return []
+        own = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNING), None)
+        if own is None:
+            return []
+        speaker = self._speaker_actor(own, statement)
+        return [a for a in speaker if a.code[:3] not in {s.code[:3] for s in sources}]
 
     def _speaker_actor(self, pronoun: Token, statement: Attribution) -> list[CodedActor]:
         """ "We have provided ..." in a quotation: the speaker's country or government."""
@@ -854,6 +872,8 @@ _BLASTS = frozenset({"bombing", "bomb", "blast", "explosion", "explosive", "devi
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
+# Possessives a speaker uses of its own ("attacked its posts").
+_OWNING = frozenset({"its", "their", "our"})
 # Pronouns that stand for someone acted on ("urging him to send troops").
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
@@ -964,6 +984,17 @@ def _non_state(sources: list[CodedActor]) -> bool:
     """A country's actor that is not its state: "rebels in the Ivory Coast" (CIVREB)."""
     code = sources[0].code
     return len(code) >= 6 and code[:3] not in ("IGO", "NGO", "IMG") and code[3:6] not in _STATE_SECTORS
+
+
+def _official(doc: Doc, sources: list[CodedActor]) -> bool:
+    """A government, a state named by its name or capital, or an international organisation:
+    they protest by complaint, not in the street. Not a people ("Palestinians", "Young
+    Algerians"), whose code is the bare country too."""
+    first = sources[0]
+    if first.code[:3] == "IGO" or (is_country(first.code[:3]) and first.code[3:6] == "GOV"):
+        return True
+    words = doc.char_span(first.start, first.end, alignment_mode="expand") if first.start >= 0 else None
+    return len(first.code) == 3 and words is not None and words.root.ent_type_ == "GPE"
 
 
 def _home(sources: list[CodedActor]) -> list[CodedActor]:
