@@ -49,6 +49,13 @@ def test_no_lost_subject_where_the_verb_has_one_or_is_not_finite(nlp: Language) 
     assert positional_subject(word(nlp("Talks with Iran, Monday."), "Talks")) is None
 
 
+def test_the_pronoun_of_a_conditional_clause_is_not_the_main_subject(nlp: Language) -> None:
+    doc = nlp("The rebels said they would meet the mediator if he gave them a veto.")
+    assert [t.text for t in subject_heads(word(doc, "gave"))] == ["he"]
+    doc = nlp("Iran said it would attack Israel.")
+    assert next(t.text for t in subject_heads(word(doc, "attack"))) == "Iran"
+
+
 def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> None:
     doc = nlp("The camp was attacked by militiamen.")
     assert [t.text for t in subject_heads(word(doc, "attacked"))] == ["militiamen"]

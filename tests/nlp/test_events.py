@@ -204,6 +204,22 @@ def test_a_conditional_act_in_the_actors_own_words_is_a_threat(events: Callable[
     assert ("NGA", "TCD", "13") in {(e.source.code, e.target and e.target.code, e.code[:2]) for e in found}
 
 
+def test_a_cooperative_act_offered_if_another_acts_is_an_intent_not_a_threat(
+    events: Callable[..., list[Event]],
+) -> None:
+    # the CAMEO codebook's examples for 033 and 038
+    found = events(
+        "Norway is willing to send material to help defend Saudi Arabia if it is attacked,"
+        " Norway's foreign minister said."
+    )
+    assert ("NOR", "SAU", "03") in {(e.source.code, e.target and e.target.code, e.code[:2]) for e in found}
+    [event] = events(
+        "Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez"
+        " if he gave them a veto."
+    )
+    assert (event.source.code, event.code[:2]) == ("AFGREB", "03")  # and "he" gave nothing as the rebels
+
+
 def test_an_event_noun_with_its_actor_as_the_subject_of_its_clause(
     events: Callable[..., list[Event]],
 ) -> None:

@@ -105,6 +105,11 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
             if subject.pos_ != "PRON" or subject.lower_ in FIRST_PERSON or token.dep_ not in _CLIMBING:
                 yield subject
                 return
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+                # "they would meet Cordovez if he gave them a veto": a conditional or
+                # temporal clause's pronoun is not its main clause's subject
+                yield subject
+                return
             pronoun = pronoun or subject
         if token.dep_ in _CLIMBING and token.head.i != token.i:
             head = token.head
@@ -234,10 +239,10 @@ def future(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trigger.children)
 
 
-def conditional(trigger: Token) -> bool:
+def conditional(trigger: Token, marks: Container[str] = ("unless", "if")) -> bool:
     """ "will withdraw ... unless the president agrees": the act hangs on another's."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in trigger.children
     )
 

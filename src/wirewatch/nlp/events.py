@@ -619,7 +619,12 @@ class EventExtractor:
             return self.verbs.framed("120", code), "occurred"
         if modality == "denied":
             return code, modality
-        if own_words and conditional(trigger) and root not in ("13",):
+        if (
+            own_words
+            and conditional(trigger)
+            and root not in ("13",)
+            and (root not in _COOPERATIVE | {"03"} or conditional(trigger, ("unless",)))
+        ):
             return self.verbs.framed("130", code), "occurred"
         if expressed_intent(trigger, own_words):
             if root in _COOPERATIVE:
