@@ -20,6 +20,7 @@ from wirewatch.nlp.actors import (
     countries_named,
     load_petrarch_actors,
     load_petrarch_agents,
+    names_role,
     sector_without_country,
 )
 from wirewatch.nlp.lexicons import lexicon_table
@@ -598,3 +599,20 @@ def test_the_words_of_a_whole_doc_are_read_as_word_by_word(nlp):
 )
 def test_a_language_or_work_of_culture_is_no_actor(nlp, lexicon, sentence, head):
     assert codes(nlp, lexicon, sentence, head) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "expected"),
+    [
+        ("Iran met the foreign minister.", "minister", True),
+        ("Iran deployed army units.", "units", True),
+        ("Iran met a delegation of rebels.", "delegation", True),
+        ("He committed a grave breach of public trust.", "breach", False),  # "public" is deeper in
+        ("Iran met the target.", "target", False),
+    ],
+)
+def test_a_noun_names_a_role_itself_not_through_a_phrase_hung_on_it(
+    nlp: Language, lexicon: ActorLexicon, phrase: str, head: str, expected: bool
+) -> None:
+    doc = nlp(phrase)
+    assert names_role(next(t for t in doc if t.text == head), lexicon) is expected

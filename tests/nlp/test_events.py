@@ -386,6 +386,29 @@ def test_halting_is_coded_by_what_is_halted(
     assert (event.code, event.plover) == (code, "SANCTION")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Miliband fought to keep the details of the case secret in Britain.",  # striving
+        "The British FTSE index closed at its highest level in a year.",  # no one closed anything
+        "The U.S. markets opened lower on Monday.",
+        "Judge Simon said the British officer had committed a grave breach of public trust.",
+        "American host Jay Leno hosted a short-lived talk show.",  # a show, not a meeting
+    ],
+)
+def test_verbs_of_acts_used_of_no_act(events: Callable[..., list[Event]], sentence: str) -> None:
+    assert events(sentence) == []
+
+
+def test_an_attack_on_words_or_a_policy_is_a_criticism(events: Callable[..., list[Event]]) -> None:
+    [event] = events("Britain's opposition leader attacked the government's plan.")
+    assert (event.code, event.plover) == ("111", "ACCUSE")
+    [event] = events("Syrian rebels attacked government positions near Aleppo.")
+    assert event.code[:2] == "19"  # positions are attacked with arms
+    found = events("Egypt hosted talks between Israel and Hamas on Monday.")
+    assert {(e.source.code, e.code) for e in found} == {("EGY", "043")}  # a meeting is no mere thing
+
+
 def test_the_main_event_of_a_sentence_is_marked_principal(events: Callable[..., list[Event]]) -> None:
     found = events("Iran threatened Iraq after Baghdad expelled its diplomats.")
     assert {(e.trigger.text, e.principal) for e in found} == {("threatened", True), ("expelled", False)}

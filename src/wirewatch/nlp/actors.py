@@ -677,6 +677,24 @@ def sector_without_country(head: Token, lexicon: ActorLexicon) -> CodedActor | N
     return CodedActor(text, start, end, agent.code)
 
 
+def names_role(head: Token, lexicon: ActorLexicon) -> bool:
+    """Whether the noun or the words in front of it name a role ("troops", "army units",
+    "the foreign minister"), or the noun it is "of" does ("a delegation of rebels"); not a
+    word further inside a phrase hung on it ("a breach of public trust")."""
+    if any(m.entry.kind == "agent" for m in _matches_up_to(head, lexicon)):
+        return True
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return member is not None and any(
+        m.entry.kind == "agent" and m.start <= member.i < m.end for m in _matches_up_to(member, lexicon)
+    )
+
+
+def _matches_up_to(head: Token, lexicon: ActorLexicon) -> list[_Match]:
+    """The lexicon's matches in a noun's phrase up to the noun itself."""
+    return lexicon._matches([_word(t) for t in _phrase_tokens(head) if t.i <= head.i])
+
+
 def _ethnic(tokens: Sequence[Token], chosen: _Match) -> bool:
     """ "ethnic Albanians", "the Albanian population", "the Serb minority": a nationality
     named as an ethnic group."""

@@ -181,3 +181,38 @@ def withholds_comment(trigger: Token, kinds: Mapping[str, str]) -> bool:
         if given is not None and kinds.get(given.lemma_.lower()) == "message":
             return True
     return False
+
+
+# Verbs of fighting that, with a purpose and no one fought, are striving.
+_STRIVING = frozenset({"fight", "battle", "struggle"})
+
+# What is attacked in words, besides messages: plans, policies and what they decide. Not
+# "positions", which armies attack.
+_POLICIES = frozenset(
+    {"plan", "policy", "decision", "stance", "strategy", "idea", "remark", "move", "measure",
+     "initiative", "ruling", "verdict", "record", "claim", "argument", "law", "legislation", "reform"}
+)  # fmt: skip
+
+
+def attacks_words(trigger: Token, kinds: Mapping[str, str]) -> bool:
+    """Whether an attack is on words, a plan or a policy ("attacked the Budget", "assailed
+    the government's decision"): a criticism (111), not force."""
+    acted_on = patient(trigger)
+    if acted_on is None:
+        return False
+    return kinds.get(acted_on.lemma_.lower()) == "message" or acted_on.lemma_.lower() in _POLICIES
+
+
+def strives(trigger: Token) -> bool:
+    """ "fought to keep the details secret", "battled to save the company": striving to do
+    something, not fighting anyone ("rebels attacked to free their leader" is an attack)."""
+    if trigger.lemma_.lower() not in _STRIVING:
+        return False
+    if any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with")) for c in trigger.children
+    ):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in trigger.children
+    )

@@ -38,9 +38,19 @@ from wirewatch.nlp.actors import (
     code_actors,
     countries_named_once,
     is_country,
+    names_role,
     sector_without_country,
 )
-from wirewatch.nlp.event_clauses import HELD_AS, agrees_that, held_as, not_acts, patient, withholds_comment
+from wirewatch.nlp.event_clauses import (
+    HELD_AS,
+    agrees_that,
+    attacks_words,
+    held_as,
+    not_acts,
+    patient,
+    strives,
+    withholds_comment,
+)
 from wirewatch.nlp.event_codes import CONFLICTUAL, EventLexicon, VerbEntry
 from wirewatch.nlp.event_coref import named_before, pronoun_actor
 from wirewatch.nlp.event_dates import date_of
@@ -265,6 +275,8 @@ class EventExtractor:
         acted_on = (
             ("dobj", "nsubjpass", "xcomp") if entry is not None and entry.frame else ("dobj", "nsubjpass")
         )
+        if entry is not None and entry.code[:2] in CONFLICTUAL and strives(token):
+            return None  # "fought to keep the details secret"
         if entry is not None and entry.transitive and not any(c.dep_ in acted_on for c in token.children):
             return None  # "negotiators return to Geneva": going back, not handing back
         if entry is not None and entry.concrete and not self._concrete_object(token):
@@ -306,7 +318,10 @@ class EventExtractor:
         # "25,000 tons of emergency food aid", "$50,000 worth of goods": any word of it
         if any(kinds.get(t.lemma_.lower()) not in (None, "message") for t in _object_words(obj)):
             return True
-        return bool(code_actors(obj, self.actors)) or sector_without_country(obj, self.actors) is not None
+        meeting = self.verbs.nouns.get(obj.lemma_.lower())
+        if meeting is not None and meeting[0][:2] == "04":
+            return True  # "hosted talks", "hosted a summit": a meeting, not a thing
+        return bool(code_actors(obj, self.actors)) or names_role(obj, self.actors)
 
     def _lexicon_entry(self, token: Token) -> VerbEntry | None:
         """The lexicon entry of a verb, with its particle or preposition ("call for") first,
@@ -411,6 +426,8 @@ class EventExtractor:
                 obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
+            if code[:2] == "19" and attacks_words(trigger, self.verbs.kinds):
+                code = "111"  # "attacked the Budget": a criticism
             if code[:2] == "12" and withholds_comment(trigger, self.verbs.kinds):
                 code = "011"  # "declined to comment on the report": silence, not a rejection
             if entry.verb == "agree" and agrees_that(trigger):
