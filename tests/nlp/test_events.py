@@ -400,6 +400,24 @@ def test_verbs_of_acts_used_of_no_act(events: Callable[..., list[Event]], senten
     assert events(sentence) == []
 
 
+def test_a_thing_in_a_country_is_no_actor_but_an_event_there_is(events: Callable[..., list[Event]]) -> None:
+    assert (
+        events("A boat in Bangladesh sank in a river earlier today, killing at least a dozen people.") == []
+    )
+    found = events("An Algerian driver has been released by his hostage takers in Niger.")
+    assert ("NERCRM", "DZA", "RETREAT") in {
+        (e.source.code, e.target and e.target.code, e.plover) for e in found
+    }
+
+
+def test_a_participle_tagged_as_a_past_tense_has_no_subject(events: Callable[..., list[Event]]) -> None:
+    found = events(
+        "A United States State Department spokesman said it would probe the death of the Turkish-American"
+        " killed, but said the FBI were not involved."
+    )
+    assert "killed" not in {e.trigger.text for e in found}
+
+
 def test_an_attack_on_words_or_a_policy_is_a_criticism(events: Callable[..., list[Event]]) -> None:
     [event] = events("Britain's opposition leader attacked the government's plan.")
     assert (event.code, event.plover) == ("111", "ACCUSE")

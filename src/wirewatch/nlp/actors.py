@@ -690,6 +690,12 @@ def names_role(head: Token, lexicon: ActorLexicon) -> bool:
     )
 
 
+def names_actor_itself(head: Token, lexicon: ActorLexicon) -> bool:
+    """Whether the noun or the words in front of it name an actor ("Russian shelling", "the
+    UN convoy"), not only a phrase hung on it ("a boat in Bangladesh")."""
+    return any(m.entry.kind == "actor" for m in _matches_up_to(head, lexicon))
+
+
 def _matches_up_to(head: Token, lexicon: ActorLexicon) -> list[_Match]:
     """The lexicon's matches in a noun's phrase up to the noun itself."""
     return lexicon._matches([_word(t) for t in _phrase_tokens(head) if t.i <= head.i])

@@ -87,7 +87,7 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         if agent is not None:
             yield agent
             return
-        if token.i == trigger.i and token.dep_ == "advcl" and token.tag_ == "VBN":
+        if token.i == trigger.i and token.dep_ == "advcl" and _participle(token):
             break  # "Asked if he agreed, Nakasone said": a participle is passive; he was asked
         if token.i == trigger.i and is_passive(token):
             if token.lemma_.lower() in _STATIVE_PASSIVES:  # "forces were engaged in fighting"
@@ -151,6 +151,16 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         break
     if pronoun is not None:
         yield pronoun
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle, also one the tagger took for a past tense: "the death of the
+    Turkish-American killed" has no subject, auxiliary or object of its own."""
+    if verb.tag_ == "VBN":
+        return True
+    return verb.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in verb.children
+    )
 
 
 def positional_subject(trigger: Token) -> Token | None:

@@ -38,6 +38,7 @@ from wirewatch.nlp.actors import (
     code_actors,
     countries_named_once,
     is_country,
+    names_actor_itself,
     names_role,
     sector_without_country,
 )
@@ -507,7 +508,7 @@ class EventExtractor:
                     return found
                 continue
             found = code_actors(head, self.actors) or named_before(head, self.actors)
-            if found:
+            if found and (head.lemma_.lower() in self.verbs.nouns or not _thing_in_place(head, self.actors)):
                 return found
             possessor = self._owner(head)
             if possessor:
@@ -894,6 +895,8 @@ _BLASTS = frozenset({"bombing", "bomb", "blast", "explosion", "explosive", "devi
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
+# Prepositions that place a thing somewhere ("a boat in Bangladesh").
+_PLACE_PREPS = frozenset({"in", "at", "near", "on", "off"})
 # Possessives a speaker uses of its own ("attacked its posts").
 _OWNING = frozenset({"its", "their", "our"})
 # Pronouns that stand for someone acted on ("urging him to send troops").
@@ -1006,6 +1009,16 @@ def _non_state(sources: list[CodedActor]) -> bool:
     """A country's actor that is not its state: "rebels in the Ivory Coast" (CIVREB)."""
     code = sources[0].code
     return len(code) >= 6 and code[:3] not in ("IGO", "NGO", "IMG") and code[3:6] not in _STATE_SECTORS
+
+
+def _thing_in_place(head: Token, lexicon: ActorLexicon) -> bool:
+    """Whether the subject is a thing placed in a country ("A boat in Bangladesh sank,
+    killing a dozen people"): no actor, though the phrase names a country. (An event placed
+    so, "a rally in Lagos", is the place's: the caller keeps those.)"""
+    if head.tag_ != "NN" or head.ent_type_ or names_role(head, lexicon):
+        return False  # plural nouns are mostly people the lexicon may not know ("dockers")
+    placed = any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in head.children)
+    return placed and not names_actor_itself(head, lexicon)
 
 
 def _official(doc: Doc, sources: list[CodedActor]) -> bool:
