@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.nlp.test_genres import MATCH_REPORT
 from wirewatch.extract import Extractor
 from wirewatch.model import Article, Event, Extraction, Span
+from wirewatch.nlp.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -1099,3 +1101,10 @@ def test_a_role_loyal_to_a_leader_is_of_the_leaders_country(events: Callable[...
 def test_an_actor_named_aside_is_no_target(events: Callable[..., list[Event]]) -> None:
     [agreed] = events("Besides Qatar, the United Arab Emirates has agreed to send 12 warplanes to Libya.")
     assert (agreed.source.code, agreed.target and agreed.target.code) == ("ARE", "LBY")
+
+
+def test_a_sports_report_has_no_events_unless_asked_for() -> None:
+    nlp = load_pipeline()
+    assert nlp(MATCH_REPORT)._.wirewatch_events == []
+    nlp.replace_pipe("wirewatch_events", "wirewatch_events", config={"sports_reports": True})
+    assert any(e.code[:2] == "18" for e in nlp(MATCH_REPORT)._.wirewatch_events)  # "beat": a game coded

@@ -71,6 +71,7 @@ from wirewatch.nlp.event_syntax import (
     role_token,
     subject_heads,
 )
+from wirewatch.nlp.genres import sports_report
 from wirewatch.nlp.modality import expressed_intent, modality_of
 from wirewatch.nlp.records import Attribution, CharRange
 
@@ -125,19 +126,32 @@ if not Doc.has_extension("wirewatch_published"):
     Doc.set_extension("wirewatch_published", default=None)
 
 
-@Language.factory("wirewatch_events", default_config={"actor_lexicons": [], "verb_lexicons": []})
+@Language.factory(
+    "wirewatch_events", default_config={"actor_lexicons": [], "verb_lexicons": [], "sports_reports": False}
+)
 def make_events(
-    nlp: Language, name: str, actor_lexicons: list[str], verb_lexicons: list[str]
+    nlp: Language, name: str, actor_lexicons: list[str], verb_lexicons: list[str], sports_reports: bool
 ) -> EventExtractor:
-    return EventExtractor(actor_lexicons, verb_lexicons)
+    return EventExtractor(actor_lexicons, verb_lexicons, sports_reports=sports_reports)
 
 
 class EventExtractor:
-    def __init__(self, actor_lexicons: Iterable[str] = (), verb_lexicons: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        actor_lexicons: Iterable[str] = (),
+        verb_lexicons: Iterable[str] = (),
+        sports_reports: bool = False,
+    ) -> None:
         self.actors = ActorLexicon.default().extended(*actor_lexicons)
         self.verbs = EventLexicon.default().extended(*verb_lexicons)
+        # Whether to code sports reports too, whose "beat", "pressed" and "threaten the
+        # goal" are games, not acts of states (see nlp/genres.py).
+        self.sports_reports = sports_reports
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.sports_reports and sports_report(doc.text):
+            doc._.wirewatch_events = []
+            return doc
         statements: list[Attribution] = doc._.wirewatch_statements or []
         events: list[EventRecord] = []
         for sent in doc.sents:
