@@ -21,6 +21,7 @@ from wirewatch.nlp.actors import (
     load_petrarch_actors,
     load_petrarch_agents,
     names_role,
+    of_unknown_organisation,
     sector_without_country,
 )
 from wirewatch.nlp.lexicons import lexicon_table
@@ -616,3 +617,19 @@ def test_a_noun_names_a_role_itself_not_through_a_phrase_hung_on_it(
 ) -> None:
     doc = nlp(phrase)
     assert names_role(next(t for t in doc if t.text == head), lexicon) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("A Nokia spokesman rejected the claim.", "spokesman", True),
+        ("The Transportation Security Administration refused to identify the man.", "Administration", False),
+        ("A government spokesman rejected the claim.", "spokesman", False),
+        ("A Kremlin spokesman rejected the claim.", "spokesman", False),  # an organisation the lexicon knows
+    ],
+)
+def test_a_role_of_an_organisation_the_lexicon_does_not_know(
+    nlp: Language, lexicon: ActorLexicon, sentence: str, head: str, expected: bool
+) -> None:
+    doc = nlp(sentence)
+    assert of_unknown_organisation(next(t for t in doc if t.text == head), lexicon) is expected

@@ -412,6 +412,12 @@ def test_a_thing_in_a_country_is_no_actor_but_an_event_there_is(events: Callable
     }
 
 
+def test_a_companys_spokesman_is_no_government(events: Callable[..., list[Event]]) -> None:
+    assert events("In Helsinki, a Nokia spokesman rejected the claims of the Finnish unions.") == []
+    [event] = events("In Helsinki, a government spokesman rejected the claims of the Russian army.")
+    assert (event.source.code, event.code[:2]) == ("FINGOV", "12")
+
+
 def test_a_participle_tagged_as_a_past_tense_has_no_subject(events: Callable[..., list[Event]]) -> None:
     found = events(
         "A United States State Department spokesman said it would probe the death of the Turkish-American"

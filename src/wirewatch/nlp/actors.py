@@ -690,6 +690,26 @@ def names_role(head: Token, lexicon: ActorLexicon) -> bool:
     )
 
 
+def of_unknown_organisation(head: Token, lexicon: ActorLexicon) -> bool:
+    """Whether the phrase names an organisation the lexicon does not know, whose role it
+    then is ("a Nokia spokesman", "Head of Utilities at Confused.com"): not a government's.
+    An organisation named as a public body ("the Transportation Security Administration",
+    "Provincial Security chief") is one the role may well belong to."""
+    tokens = _phrase_tokens(head)
+    covered = {i for m in lexicon._matches([_word(t) for t in tokens]) for i in range(m.start, m.end)}
+    unknown = [t for t in tokens if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.i not in covered]
+    return bool(unknown) and not any(t.lower_ in _PUBLIC_BODIES for t in unknown)
+
+
+# Words that name an organisation as a public body (see of_unknown_organisation).
+_PUBLIC_BODIES = frozenset(
+    {"ministry", "department", "administration", "agency", "commission", "authority", "council",
+     "office", "bureau", "security", "police", "directorate", "committee", "parliament", "court",
+     "assembly", "senate", "congress", "cabinet", "government", "service", "guard", "army", "navy",
+     "force", "forces", "command", "secretariat", "inspectorate", "tribunal", "board"}
+)  # fmt: skip
+
+
 def names_actor_itself(head: Token, lexicon: ActorLexicon) -> bool:
     """Whether the noun or the words in front of it name an actor ("Russian shelling", "the
     UN convoy"), not only a phrase hung on it ("a boat in Bangladesh")."""

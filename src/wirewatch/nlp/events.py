@@ -40,6 +40,7 @@ from wirewatch.nlp.actors import (
     is_country,
     names_actor_itself,
     names_role,
+    of_unknown_organisation,
     sector_without_country,
 )
 from wirewatch.nlp.event_clauses import (
@@ -559,8 +560,8 @@ class EventExtractor:
         if head.lemma_.lower() in self.verbs.kinds:
             return []  # a thing acted on ("the drones can deliver munitions"), not an actor
         role = sector_without_country(head, self.actors)
-        if role is None:
-            return []
+        if role is None or (role.code == "~GOV" and of_unknown_organisation(head, self.actors)):
+            return []  # "a Nokia spokesman rejected this": a company's, not a government's
         country = self._loyal_to(head) or self._place_of(trigger)
         if country is None:
             namesake = self.actors.code_phrase(head.text) if _ethnic_group(head) else None
