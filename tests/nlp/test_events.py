@@ -285,7 +285,7 @@ def test_a_condition_without_an_actor_as_subject_gives_no_target(events: Callabl
 
 
 def test_a_reporting_clause_is_not_a_target(events: Callable[..., list[Event]]) -> None:
-    found = events("Chile suspended its aid program, the Argentine newspaper Clarin reported.")
+    found = events("Chile suspended its aid program to Bolivia, the Argentine newspaper Clarin reported.")
     assert found and all(e.target is None or e.target.code[:3] != "ARG" for e in found)
 
 
@@ -376,7 +376,7 @@ def test_event_nouns_beyond_the_object(
     ("sentence", "code"),
     [
         ("Russia suspended talks with Japan.", "164"),
-        ("Syrian officers ended mediation efforts between the rival militias.", "165"),
+        ("Syrian officers ended mediation efforts between the rival Lebanese militias.", "165"),
         ("Britain broke off diplomatic relations with Libya.", "161"),
         ("The United States cut aid to Pakistan.", "162"),
     ],
@@ -436,7 +436,7 @@ def test_an_attack_on_words_or_a_policy_is_a_criticism(events: Callable[..., lis
 
 
 def test_the_main_event_of_a_sentence_is_marked_principal(events: Callable[..., list[Event]]) -> None:
-    found = events("Iran threatened Iraq after Baghdad expelled its diplomats.")
+    found = events("Iran threatened Iraq after Baghdad expelled Iranian diplomats.")
     assert {(e.trigger.text, e.principal) for e in found} == {("threatened", True), ("expelled", False)}
     # each sentence has its own
     found = events("Russia attacked Ukraine. Ukraine asked NATO for weapons.")

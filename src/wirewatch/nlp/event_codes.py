@@ -47,6 +47,8 @@ _PLOVER_BY_MANUAL = {
 # CAMEO roots of conflict: protest, reducing relations, coercion, assault, fighting, mass
 # violence.
 CONFLICTUAL = frozenset({"14", "16", "17", "18", "19", "20"})
+# PLOVER types that require a recipient (the manual's table: shared/data/events/plover-types.tsv).
+NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 
 # Codes made more specific by what kind of thing is given, asked for or cut off.
 _BY_KIND = {

@@ -53,7 +53,7 @@ from wirewatch.nlp.event_clauses import (
     strives,
     withholds_comment,
 )
-from wirewatch.nlp.event_codes import CONFLICTUAL, EventLexicon, VerbEntry
+from wirewatch.nlp.event_codes import CONFLICTUAL, NEEDS_RECIPIENT, EventLexicon, VerbEntry
 from wirewatch.nlp.event_coref import named_before, pronoun_actor
 from wirewatch.nlp.event_dates import date_of
 from wirewatch.nlp.event_syntax import (
@@ -474,11 +474,21 @@ class EventExtractor:
         )
         if reported_by is not None and _cue_lemma(doc, statements[reported_by]) in _DENYING:
             modality = "denied"
+        if not targets and self._needs_recipient(code, sources):
+            return  # "suspending parts of the constitution": no one's aid cut, no sanction
         date = date_of(trigger, doc._.wirewatch_published, planned=modality == "planned")
         obj = _phrase(obj_token) if obj_token is not None else None
         yield from self._records(
             sources, targets, code, modality, sent, trigger, object=obj, reported_by=reported_by, date=date
         )
+
+    def _needs_recipient(self, code: str, sources: list[CodedActor]) -> bool:
+        """Whether the act's PLOVER type requires a recipient (the PLOVER manual: aid,
+        sanctions, and material cooperation other than that of actors named together)."""
+        plover = self.verbs.plover_type(code)
+        if plover == "COOPERATE" and len({s.code for s in sources}) > 1:
+            return False  # "Indian and French warships began naval exercises": each other
+        return plover in NEEDS_RECIPIENT
 
     def _records(
         self,

@@ -130,9 +130,20 @@ def _governors(trigger: Token) -> list[Token]:
         head = token.head
         if token.dep_ == "ccomp" and head.pos_ == "VERB":
             break  # "X said Y attacked": the saying does not change the attack
+        if token.dep_ == "advcl" and _finite_clause(token):
+            break  # "threatened Iraq after Baghdad expelled": the expulsion has its own tense
         chain.append(head)
         token = head
     return chain
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject and tense ("after Baghdad expelled its diplomats")."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    tensed = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+    return has_subject and tensed
 
 
 def _open_question(token: Token) -> bool:
