@@ -222,6 +222,20 @@ def test_a_cooperative_act_offered_if_another_acts_is_an_intent_not_a_threat(
     assert (event.source.code, event.code[:2]) == ("AFGREB", "03")  # and "he" gave nothing as the rebels
 
 
+def test_wanting_another_to_act_is_an_appeal_wanting_to_act_a_plan(
+    events: Callable[..., list[Event]],
+) -> None:
+    # the CAMEO codebook's example for 025
+    found = events(
+        "Israeli Prime Minister Ariel Sharon wants Germany to pay more compensation to the families."
+    )
+    assert {(e.source.code, e.target and e.target.code, e.plover) for e in found} == {
+        ("ISRGOV", "DEU", "REQUEST")
+    }
+    found = events("Russia wants to attack Ukraine.")
+    assert {(e.trigger.text, e.code[:2], e.modality) for e in found} == {("attack", "19", "planned")}
+
+
 def test_an_event_noun_with_its_actor_as_the_subject_of_its_clause(
     events: Callable[..., list[Event]],
 ) -> None:

@@ -25,6 +25,8 @@ def verb(nlp: Language, sentence: str, text: str) -> Token:
     [
         ("Iran threatened Iraq after Baghdad expelled Iranian diplomats.", "expelled", "occurred"),
         ("Iran will attack Iraq after Baghdad expels its diplomats.", "attack", "planned"),
+        # a clause in the present after "would" shares its time: not yet
+        ("Iran would attack Iraq after Baghdad expels its diplomats.", "expels", "hypothetical"),
         ("Iran threatened to expel Iraqi diplomats.", "expel", "planned"),
         ("Iran will attack Iraq if Baghdad expels Iranian diplomats.", "expels", "hypothetical"),
         ("Iran did not expel Iraqi diplomats.", "expel", "denied"),

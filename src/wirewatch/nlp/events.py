@@ -173,6 +173,8 @@ class EventExtractor:
         framed: dict[int, tuple[Token, VerbEntry]] = {}
         for token, entry in triggers:
             if entry.frame and (inner := self._framed_act(token, triggers)) is not None:
+                if entry.targeted and not self._framed_for_another(token, entry, inner[0]):
+                    continue  # "Russia wants to acquire drones": its own plan, not an appeal
                 framed[token.i] = inner
         consumed = {inner.i for inner, _ in framed.values()}
         consumed |= not_acts(triggers)
@@ -413,6 +415,10 @@ class EventExtractor:
         inner: tuple[Token, VerbEntry] | None,
         statements: list[Attribution],
     ) -> Iterator[EventRecord]:
+        if entry.frame and entry.targeted and inner is None:
+            complement = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if complement is None or not self._framed_for_another(trigger, entry, complement):
+                return  # "Russia wants to acquire drones": its own plan, no appeal
         reported_by = _statement_of(trigger, statements)
         sources = self._sources(trigger, statements, reported_by)
         if not sources and entry.code[:2] == "17" and is_passive(trigger):
@@ -481,6 +487,14 @@ class EventExtractor:
         yield from self._records(
             sources, targets, code, modality, sent, trigger, object=obj, reported_by=reported_by, date=date
         )
+
+    def _framed_for_another(self, frame: Token, entry: VerbEntry, inner: Token) -> bool:
+        """Whether a framing verb that needs a target frames another's act ("Israel wants
+        Germany to pay": Germany's) or names its target ("wants Germany to pay")."""
+        if self._targets(frame, entry):
+            return True
+        subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and bool(code_actors(subject, self.actors))
 
     def _needs_recipient(self, code: str, sources: list[CodedActor]) -> bool:
         """Whether the act's PLOVER type requires a recipient (the PLOVER manual: aid,

@@ -138,12 +138,13 @@ def _governors(trigger: Token) -> list[Token]:
 
 
 def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject and tense ("after Baghdad expelled its diplomats")."""
+    """A clause with its own subject in the past ("after Baghdad expelled its diplomats").
+    One in the present shares the main clause's time: "the bill would become law after
+    the court revisits the case" has not happened."""
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    tensed = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
-    )
-    return has_subject and tensed
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past = (verb.tag_ == "VBD" and not auxiliaries) or any(a.tag_ == "VBD" for a in auxiliaries)
+    return has_subject and past
 
 
 def _open_question(token: Token) -> bool:
