@@ -387,6 +387,20 @@ def test_event_nouns_beyond_the_object(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "code", "plover"),
+    [
+        ("Ecuador granted asylum to Bolivian opposition leaders.", "075", "AID"),
+        ("The Kenyan president granted a pardon to 20 opposition activists.", "0841", "RETREAT"),
+    ],
+)
+def test_what_is_granted_codes_the_grant(
+    events: Callable[..., list[Event]], sentence: str, code: str, plover: str
+) -> None:
+    [event] = events(sentence)
+    assert (event.code, event.plover) == (code, plover)
+
+
+@pytest.mark.parametrize(
     ("sentence", "code"),
     [
         ("Russia suspended talks with Japan.", "164"),

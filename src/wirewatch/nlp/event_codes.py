@@ -57,7 +57,7 @@ _BY_KIND = {
     # sending inspectors or observers is investigating (09), not aid
     "070": {
         "economic": "071", "military": "072", "humanitarian": "073", "protection": "074",
-        "inspection": "090",
+        "inspection": "090", "asylum": "075", "pardon": "0841",  # a pardon releases (RETREAT)
     },
     "103": {"economic": "1031", "military": "1032", "humanitarian": "1033", "protection": "1034"},
     "162": {"economic": "1621", "military": "1622", "humanitarian": "1623"},
