@@ -387,6 +387,18 @@ def test_event_nouns_beyond_the_object(
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenyan police pressed charges against three Somali men.",
+        "Kenyan prosecutors filed a lawsuit against three Somali men.",
+    ],
+)
+def test_charges_and_lawsuits_are_accusations(events: Callable[..., list[Event]], sentence: str) -> None:
+    [event] = events(sentence)
+    assert (event.target and event.target.code, event.code, event.plover) == ("SOM", "115", "ACCUSE")
+
+
+@pytest.mark.parametrize(
     ("sentence", "code", "plover"),
     [
         ("Ecuador granted asylum to Bolivian opposition leaders.", "075", "AID"),
@@ -407,6 +419,7 @@ def test_what_is_granted_codes_the_grant(
         ("Syrian officers ended mediation efforts between the rival Lebanese militias.", "165"),
         ("Britain broke off diplomatic relations with Libya.", "161"),
         ("The United States cut aid to Pakistan.", "162"),
+        ("Russia curtailed diplomatic relations with Britain.", "161"),
     ],
 )
 def test_halting_is_coded_by_what_is_halted(

@@ -90,7 +90,7 @@ LIGHT_VERBS = frozenset(
      "set", "complete", "finish", "remain", "stay", "engage", "continue", "resume", "intensify",
      "step", "escalate", "extend", "renew", "express", "claim", "submit", "return", "arrive", "travel",
      "come", "fly", "organize", "organise", "lead", "join", "lay", "commit", "perpetrate", "execute",
-     "leave", "depart", "head", "implement", "deal", "wage", "voice"}
+     "leave", "depart", "head", "implement", "deal", "wage", "voice", "press", "level"}
 )  # fmt: skip
 # Who is welcomed as a visitor (hosted), not as news (praised).
 _VISITORS = frozenset(
@@ -963,6 +963,7 @@ _HALTING = frozenset(
         "downgrade",
         "break",  # "break relations with Russia"
         "sever",
+        "curtail",
     }
 )
 _HALTED = {
