@@ -56,6 +56,26 @@ def test_the_pronoun_of_a_conditional_clause_is_not_the_main_subject(nlp: Langua
     assert next(t.text for t in subject_heads(word(doc, "attack"))) == "Iran"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "subject"),
+    [
+        ("Iraq was urged by the UN to withdraw its troops.", "withdraw", "Iraq"),
+        ("Vietnam is committed to opening up its economy.", "opening", "Vietnam"),
+        ("A bombing was reported to have killed a journalist.", "killed", "bombing"),
+        ("Drones have been used by the rebels to attack Saudi Arabia.", "attack", "rebels"),
+    ],
+)
+def test_the_one_a_passive_is_about_does_its_complement(
+    nlp: Language, sentence: str, trigger: str, subject: str
+) -> None:
+    assert next(subject_heads(word(nlp(sentence), trigger))).text == subject
+
+
+def test_those_confirmed_killed_were_killed_by_no_one_named(nlp: Language) -> None:
+    doc = nlp("The minister said that twenty people have been confirmed killed.")
+    assert list(subject_heads(word(doc, "killed"))) == []
+
+
 def test_a_passive_gives_its_agent_and_without_one_no_subject(nlp: Language) -> None:
     doc = nlp("The camp was attacked by militiamen.")
     assert [t.text for t in subject_heads(word(doc, "attacked"))] == ["militiamen"]

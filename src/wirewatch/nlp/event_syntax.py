@@ -41,7 +41,10 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _REPORTING = frozenset({"say", "report", "tell", "add", "announce", "state", "claim", "quote"})
 
 # Passives that say what their subject does: "Serb forces were engaged in fighting".
-_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+_STATIVE_PASSIVES = frozenset({"engage", "involve", "commit"})  # "is committed to opening up"
+# Passives whose subject is not the one who does their complement: "drones were used by
+# the rebels to attack" (the rebels attack); "was quoted as saying" (see subject_heads).
+_INSTRUMENTAL = frozenset({"use", "employ", "utilize", "utilise", "quote"})
 
 # Nouns that measure an event rather than name it: "10 days of war games".
 _MEASURES = frozenset(
@@ -82,7 +85,22 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
     """
     token = trigger
     pronoun: Token | None = None
+    via: Token | None = None  # the verb the climb came from to ``token``
     for _ in range(6):
+        if via is not None and via.dep_ == "xcomp" and _participle(via) and is_passive(token):
+            break  # "twenty people have been confirmed killed": by no one named
+        if (
+            via is not None
+            and via.dep_ in ("xcomp", "pcomp")
+            and is_passive(token)
+            and token.lemma_.lower() not in _INSTRUMENTAL
+        ):
+            # "Iraq was urged to withdraw", "Vietnam is committed to opening up": the one the
+            # passive is about does the complement, whoever urged it
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in FIRST_PERSON):
+                yield subject
+                return
         agent = agent_of(token)
         if agent is not None:
             yield agent
@@ -144,6 +162,7 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
                 head = head.head  # "issued a declaration demanding": the one who issued it
             if head.dep_ == "prep":  # "responded by saying": the verb above the preposition
                 head = head.head
+            via = token
             token = head
             continue
         if token.dep_ == "relcl":
@@ -157,7 +176,7 @@ def _participle(verb: Token) -> bool:
     """A past participle, also one the tagger took for a past tense: "the death of the
     Turkish-American killed" has no subject, auxiliary or object of its own."""
     if verb.tag_ == "VBN":
-        return True
+        return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "to have killed"
     return verb.tag_ == "VBD" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in verb.children
     )
