@@ -223,10 +223,7 @@ class ActorFinder:
 
     def _said_by(self, statement: Attribution, sources: list[CodedActor]) -> bool:
         """Whether the statement's speaker is (of the country of) the event's source."""
-        code = None
-        for phrase in (statement.speaker_name, statement.speaker_role):
-            if phrase and (code := self.actors.code_phrase(phrase)):
-                break
+        code = self._speaker_code(statement)
         return code is not None and any(s.code[:3] == code[:3] for s in sources)
 
     def _speakers_target(
