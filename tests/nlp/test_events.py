@@ -1155,3 +1155,12 @@ def test_a_sports_report_has_no_events_unless_asked_for() -> None:
     assert nlp(MATCH_REPORT)._.wirewatch_events == []
     nlp.replace_pipe("wirewatch_events", "wirewatch_events", config={"sports_reports": True})
     assert any(e.code[:2] == "18" for e in nlp(MATCH_REPORT)._.wirewatch_events)  # "beat": a game coded
+
+
+def test_a_users_verb_file_can_give_a_verb_the_rules_of_receive(tmp_path) -> None:
+    # "obtain" is no event verb of ours; a user's file makes it one that receives
+    extra = tmp_path / "verbs.tsv"
+    extra.write_text("verb\tcode\ttarget\tobject\tflags\nobtain\t043\tdobj\t-\tconcrete,receiving\n")
+    nlp = load_pipeline(verb_lexicons=(str(extra),))
+    found = nlp("Kenya obtained 10 million dollars in aid from Japan.")._.wirewatch_events
+    assert [(e.source.code, e.target.code, e.code) for e in found] == [("JPN", "KEN", "071")]

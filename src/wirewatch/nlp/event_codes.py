@@ -152,6 +152,18 @@ class VerbEntry:
     material: bool = False
     # an event only with a target actor ("spoke with Mubarak"; not "spoke with reporters")
     targeted: bool = False
+    # the means of the act its clause tells: "summoned Niger's ambassador to complain" is a
+    # complaint (114), not a demand
+    means: bool = False
+    # what is received from someone is the giver's act: "Ukraine received weapons from the
+    # United States" is US aid to Ukraine
+    receiving: bool = False
+    # with a clause of what is so, an accord on it (019): "agreed that the governor was the
+    # target", not a pledge
+    assents: bool = False
+    # done to a thing, not someone, it is praise (051): "welcomed the statement"; "welcomed
+    # the minister" hosts him
+    praises: bool = False
 
 
 class EventLexicon:
@@ -218,7 +230,20 @@ class EventLexicon:
 # A CAMEO code, or "-": a phrasal verb that is no event though its verb is one ("back up
 # a claim" is not backing a side).
 _VERB_CODE = re.compile(r"^(?:\d{2,4}|-)$")
-_FLAGS = frozenset({"planned", "frame", "transitive", "concrete", "material", "targeted"})
+_FLAGS = frozenset(
+    {
+        "planned",
+        "frame",
+        "transitive",
+        "concrete",
+        "material",
+        "targeted",
+        "means",
+        "receiving",
+        "assents",
+        "praises",
+    }
+)
 
 
 def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
@@ -251,6 +276,10 @@ def read_verbs(text: str, source: str) -> dict[str, VerbEntry]:
             concrete="concrete" in marks,
             material="material" in marks,
             targeted="targeted" in marks,
+            means="means" in marks,
+            receiving="receiving" in marks,
+            assents="assents" in marks,
+            praises="praises" in marks,
         )
     return verbs
 

@@ -422,7 +422,7 @@ class EventExtractor(ActorFinder):
                 code = _NOT_TO[inner_code[:2]]
             elif negated:
                 code = self.verbs.framed("120", inner_code)
-            elif entry.verb in _MEANS:  # an envoy summoned to protest hears a complaint (114)
+            elif entry.means:  # an envoy summoned to protest hears a complaint (114)
                 code = "114" if inner_code[:2] == "14" else inner_code
             else:
                 code = self.verbs.framed(code, inner_code)
@@ -436,15 +436,15 @@ class EventExtractor(ActorFinder):
                 code = "111"  # "attacked the Budget": a criticism
             if code[:2] == "12" and withholds_comment(trigger, self.verbs.kinds):
                 code = "011"  # "declined to comment on the report": silence, not a rejection
-            if entry.verb == "agree" and agrees_that(trigger):
+            if entry.assents and agrees_that(trigger):
                 code = "019"  # "agreed that the governor was the target": accord, not a pledge
-            if entry.verb == "welcome" and obj_token is not None and not _names_someone(obj_token):
+            if entry.praises and obj_token is not None and not _names_someone(obj_token):
                 code = "051"  # "welcomed the statement": praise; "welcomed the minister": a host
         if code == "140" and _official(doc, sources):
             code = "114"  # "China protested to Japan": a state's protest is an official complaint
         if not targets and obj_token is not None and entry.planned:
             targets = self._owner(obj_token)  # "Russia seeks Iran drones": the drones' owner
-        if entry.verb == "receive" and inner is None and (given := self._received_aid(trigger, entry)):
+        if entry.receiving and inner is None and (given := self._received_aid(trigger, entry)):
             # "Ukraine received weapons from the United States": the giver's aid to Ukraine
             code, sources, targets = given[0], given[1], sources
         if not targets and not _reciprocal(code, sources):  # "Israel and Lebanon held talks"
@@ -613,9 +613,6 @@ _ARMED_STRIKES = frozenset(
 _MODAL_DEMANDS = {"must": "100", "should": "020"}
 # Kinds of a thing received that make receiving it aid (see EventExtractor._received_aid).
 _AID_KINDS = frozenset({"military", "economic", "humanitarian", "aid", "protection"})
-# Verbs that are the means of the act their clause tells: "summoned Niger's ambassador to
-# complain" is a complaint to Niger (114), not a demand.
-_MEANS = frozenset({"summon"})
 # An intent not to do a conflictual act is one to hold back (see EventExtractor._events).
 _NOT_TO = {"18": "0356", "19": "0356", "20": "0356", "13": "035", "14": "035", "16": "035", "17": "035"}
 # Halting an interaction, coded by what is halted ("suspended talks with Japan": 164).
