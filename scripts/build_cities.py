@@ -8,8 +8,10 @@ than it names the country ("rebels shelled Juba", "a rally in Lagos").
 Which cities, and why:
 * population at least ``--min-population`` (100,000 by default: about 6,000 cities);
 * the English name GeoNames gives, and ASCII spellings of it ("Sao Paulo");
-* a name several countries' cities share is kept only when the largest is three times the
-  next ("Hyderabad" in India and Pakistan is left out; "Lagos" is Nigeria's);
+* a name several countries' cities share is the largest's when it is three times the next
+  ("Lagos" is Nigeria's); else, when two or more of them have 500,000 people, it is
+  written with those countries, largest first ("Hyderabad<TAB>IND|PAK"), and wirewatch
+  takes the one the article names most; else it is left out ("Newcastle");
 * left out: names that are also English words or given names ("Mobile", "Reading",
   "Victoria", "Jackson"), words of the names in people.tsv unless the city has a million
   people ("Hassan", "Santos"; "Sydney" stays), names of one letter or two, and names the
@@ -184,6 +186,10 @@ _NOT_PLACES = {
 # A city whose name is also a word of a political figure's name is kept only this large
 # ("Sydney", not "Hassan" or "Santos").
 _PERSON_CITY_POPULATION = 1_000_000
+# A name several countries' cities share is written with their countries ("Hyderabad<TAB>
+# IND|PAK") when at least two of them are this large, listing at most _MAX_SHARING.
+_SHARED_CITY_POPULATION = 500_000
+_MAX_SHARING = 3
 _WORD = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+)*$")
 
 
@@ -260,7 +266,10 @@ def build(min_population: int) -> tuple[list[tuple[str, str, int]], list[str]]:
             continue
         if len(ranked) > 1 and population < 3 * ranked[1][1]:
             ambiguous.append(f"{form}: " + ", ".join(f"{c} {p:,}" for c, p in ranked[:3]))
-            continue
+            sharing = [c for c, p in ranked[:_MAX_SHARING] if p >= _SHARED_CITY_POPULATION]
+            if len(sharing) < 2:
+                continue  # a smaller town's name ("Newcastle"): news may mean another place
+            code = "|".join(sharing)
         rows.append((form, code, population))
     rows.sort(key=lambda row: (row[1], -row[2], row[0]))
     return rows, ambiguous
@@ -280,7 +289,8 @@ def main() -> None:
     ]
     lines = header + [f"{name}\t{code}" for name, code, _ in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(rows)} cities; {len(ambiguous)} names left out as shared")
+    shared = sum("|" in code for _, code, _ in rows)
+    print(f"{OUT}: {len(rows)} cities; of {len(ambiguous)} names several countries share, {shared} kept")
     if args.show_ambiguous:
         print("\n".join(ambiguous))
 
