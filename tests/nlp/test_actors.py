@@ -633,3 +633,15 @@ def test_a_role_of_an_organisation_the_lexicon_does_not_know(
 ) -> None:
     doc = nlp(sentence)
     assert of_unknown_organisation(next(t for t in doc if t.text == head), lexicon) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("The Israeli Knesset condemned Iran.", "Knesset", ["ISRLEG"]),
+        ("The US State Department condemned Iran.", "Department", ["USAGOV"]),
+        ("The Kosovo Assembly condemned Serbia.", "Assembly", ["KSVLEG"]),
+    ],
+)
+def test_a_country_and_its_institution_are_one_actor(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected

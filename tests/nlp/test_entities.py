@@ -53,3 +53,8 @@ def test_a_surname_recognised_alone_takes_the_given_name_in_front(run):
 def test_a_role_in_front_of_a_full_name_stays_a_role(run):
     s = run("Businessman Don Blankenship blames federal regulators for the disaster.").statements[0]
     assert s.speaker_name == "Don Blankenship"
+
+
+def test_a_name_with_an_article_is_no_persons(run):
+    s = run("The Russian Duma said on Monday that the treaty was dead.").statements[0]
+    assert s.speaker_type != "person"

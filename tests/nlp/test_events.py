@@ -420,6 +420,7 @@ def test_what_is_granted_codes_the_grant(
         ("Britain broke off diplomatic relations with Libya.", "161"),
         ("The United States cut aid to Pakistan.", "162"),
         ("Russia curtailed diplomatic relations with Britain.", "161"),
+        ("Japan said on Tuesday it had halted economic aid to Yugoslavia.", "1621"),  # of what kind
     ],
 )
 def test_halting_is_coded_by_what_is_halted(
@@ -1164,3 +1165,20 @@ def test_a_users_verb_file_can_give_a_verb_the_rules_of_receive(tmp_path) -> Non
     nlp = load_pipeline(verb_lexicons=(str(extra),))
     found = nlp("Kenya obtained 10 million dollars in aid from Japan.")._.wirewatch_events
     assert [(e.source.code, e.target.code, e.code) for e in found] == [("JPN", "KEN", "071")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Israeli warplanes struck targets in Gaza.", "195"),  # a strike on something, from the air
+        ("Soviet aircraft including helicopter gunships killed 46 Afghan civilians.", "195"),
+        ("Russian troops attacked Kharkiv.", "190"),
+        ("Teachers in Kenya struck over pay.", "143"),  # a walkout
+        ("A suicide bomber killed ten Iraqi soldiers in Baghdad.", "190"),  # a bomber is no aircraft
+    ],
+)
+def test_strikes_of_arms_and_from_the_air(
+    events: Callable[..., list[Event]], sentence: str, code: str
+) -> None:
+    [event] = events(sentence)
+    assert event.code == code

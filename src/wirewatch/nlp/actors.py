@@ -643,6 +643,8 @@ def _code_one(head: Token, lexicon: ActorLexicon) -> list[CodedActor]:
             if (m.start, m.end) != (chosen.start, chosen.end)
             and m.entry.kind == "actor"
             and any(i in coordinated for i in range(m.start, m.end))
+            # "the Israeli Knesset": one actor, the more specific, not ISR and ISRLEG
+            and m.entry.code[:3] != chosen.entry.code[:3]
         ]
         group.sort(key=lambda m: m.start if m else 0)
     start, end, text = _extent(tokens)

@@ -1,5 +1,7 @@
 """``wirewatch_entities``: mend the organisation names the small recogniser cuts short.
 
+(And one it takes for a person: "The Russian Duma", whose article no person's name has.)
+
 The speakers are named after the entities, so a name cut short is a wrong speaker:
 "Turkey's Disaster and Emergency Management [Presidency]", "[Sustainable] Australia",
 "[Liberal] Democrats", "the High Court of England [and Wales]", and "the Court of Session
@@ -25,6 +27,9 @@ def mend_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ in _NAMES:
             ent = _trim_place(_extend(ent, titles))
+        elif ent.label_ == "PERSON" and ent[0].lower_ == "the" and len(ent) > 1:
+            # "The Russian Duma" read as a person: a person's name takes no article
+            ent = Span(doc, ent.start + 1, ent.end, label="ORG")
         elif ent.label_ == "PERSON":
             ent = _with_given_name(ent, _roles())
         mended.append(ent)

@@ -62,6 +62,7 @@ from wirewatch.nlp.event_syntax import (
     pobj,
     refused,
     role_token,
+    subject_heads,
 )
 from wirewatch.nlp.genres import sports_report
 from wirewatch.nlp.modality import expressed_intent, modality_of
@@ -335,7 +336,9 @@ class EventExtractor(ActorFinder):
         halting = f"{lemma} {particle}" if particle else lemma
         if halting in _HALTING and (noun := noun_in_slots(token, _HALTED)) is not None:
             # "broke off talks with Japan": halting talks (164), not breaking off relations
-            return VerbEntry(verb=f"{halting} {noun}", code=_HALTED[noun], target=_HALTED_ROLES, object=())
+            return VerbEntry(
+                verb=f"{halting} {noun}", code=_HALTED[noun], target=_HALTED_ROLES, object=("dobj",)
+            )
         for child in token.children:
             if child.dep_ in ("prt", "prep") and (entry := self.verbs.verbs.get(f"{lemma} {child.lower_}")):
                 return entry
@@ -432,6 +435,10 @@ class EventExtractor(ActorFinder):
                 obj_token = role_token(inner_token, inner_entry.object, passive=is_passive(inner_token))
         else:
             code = self.verbs.refine_by_kind(code, self._kind(trigger, entry))
+            if entry.verb in _ARMED_SENSES and patient(trigger) is not None:
+                code = _ARMED_SENSES[entry.verb]  # "warplanes struck targets": no walkout
+            if code == "190" and _by_aircraft(trigger):
+                code = "195"  # "Israeli warplanes struck targets in Gaza": aerial weapons
             if code[:2] == "19" and attacks_words(trigger, self.verbs.kinds):
                 code = "111"  # "attacked the Budget": a criticism
             if code[:2] == "12" and withholds_comment(trigger, self.verbs.kinds):
@@ -602,6 +609,13 @@ class EventExtractor(ActorFinder):
 _LETTING_IN = frozenset({"043", "086"})
 
 
+# Verbs whose act on something is one of arms: workers strike (143), warplanes strike targets.
+_ARMED_SENSES = {"strike": "190"}
+# Who attacks from the air (CAMEO 195, "Employ aerial weapons"). Not "fighter" or
+# "bomber": news means militants and suicide bombers by them more often than aircraft.
+_AIRCRAFT = frozenset(
+    {"aircraft", "airplane", "plane", "warplane", "jet", "helicopter", "gunship", "drone", "airforce"}
+)
 # What makes a strike one of arms, not a walkout (see EventExtractor._strike_code).
 _AERIAL_STRIKES = frozenset({"air", "aerial", "drone", "missile", "rocket", "cruise", "airstrike"})
 _ARMED_STRIKES = frozenset(
@@ -644,6 +658,18 @@ _HALTED = {
     "march": "082", "sit-in": "082",
 }  # fmt: skip
 _HALTED_ROLES = ("n:with", "n:between", "n:to", "n:for", "with", "to", "dative")
+
+
+def _by_aircraft(trigger: Token) -> bool:
+    """Whether those who act are aircraft ("Soviet aircraft including helicopter gunships
+    killed", "Israeli warplanes struck", "the air force bombed")."""
+    for head in subject_heads(trigger):
+        words = {
+            head.lemma_.lower(),
+            *(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")),
+        }
+        return bool(words & _AIRCRAFT) or (head.lemma_.lower() == "force" and "air" in words)
+    return False
 
 
 def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
