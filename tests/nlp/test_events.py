@@ -1182,3 +1182,14 @@ def test_strikes_of_arms_and_from_the_air(
 ) -> None:
     [event] = events(sentence)
     assert event.code == code
+
+
+def test_those_a_statement_says_were_arrested_were_arrested_by_the_authority_speaking(
+    events: Callable[..., list[Event]],
+) -> None:
+    found = events(
+        "A spokesperson for the Indonesian National Police confirmed that two suspects were arrested."
+    )
+    assert [(e.source.code, e.code) for e in found] == [("IDNCOP", "173")]
+    # officials who say officers were stabbed did not stab them
+    assert events("Kenyan officials said three officers were stabbed with a kitchen knife.") == []

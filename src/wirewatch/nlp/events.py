@@ -215,6 +215,17 @@ class EventExtractor(ActorFinder):
             for event in self._records(speakers, targets, code, "occurred", sent, token, reported_by=index):
                 yield token, event
 
+    def _authority_speaking(
+        self, doc: Doc, statements: list[Attribution], reported_by: int | None
+    ) -> list[CodedActor]:
+        """Who arrested or detained those a statement says were arrested, with no agent named:
+        the speaker, when it is the police, the government, the army or a court ("Police
+        director Vladimir Rebic said at least 71 people were arrested")."""
+        if reported_by is None:
+            return []
+        speaker = self._statement_speaker(doc, statements[reported_by])
+        return [a for a in speaker if a.code[3:6] in _AUTHORITIES]
+
     def _statement_speaker(self, doc: Doc, statement: Attribution) -> list[CodedActor]:
         """The actor a statement's speaker is, coded from the words that name them."""
         if statement.speaker_head is not None and 0 <= statement.speaker_head < len(doc):
@@ -409,7 +420,10 @@ class EventExtractor(ActorFinder):
         reported_by = _statement_of(trigger, statements)
         sources = self._sources(trigger, statements, reported_by)
         if not sources and entry.code[:2] == "17" and is_passive(trigger):
-            sources = self._authority_of_place(trigger)  # "was arrested in Lebanon"
+            # "was arrested in Lebanon"; "two suspects were arrested, police said"
+            sources = self._authority_of_place(trigger) or self._authority_speaking(
+                doc, statements, reported_by
+            )
         if not sources:
             return
         targets = self._targets(trigger, entry)
@@ -609,6 +623,8 @@ class EventExtractor(ActorFinder):
 _LETTING_IN = frozenset({"043", "086"})
 
 
+# Sectors that arrest and detain (see EventExtractor._authority_speaking).
+_AUTHORITIES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 # Verbs whose act on something is one of arms: workers strike (143), warplanes strike targets.
 _ARMED_SENSES = {"strike": "190"}
 # Who attacks from the air (CAMEO 195, "Employ aerial weapons"). Not "fighter" or
