@@ -71,6 +71,11 @@ def test_the_one_a_passive_is_about_does_its_complement(
     assert next(subject_heads(word(nlp(sentence), trigger))).text == subject
 
 
+def test_the_act_a_noun_names_is_by_whom_it_says(nlp: Language) -> None:
+    doc = nlp("The decision by the United States to withdraw its troops angered Iran.")
+    assert next(subject_heads(word(doc, "withdraw"))).text == "States"
+
+
 def test_those_confirmed_killed_were_killed_by_no_one_named(nlp: Language) -> None:
     doc = nlp("The minister said that twenty people have been confirmed killed.")
     assert list(subject_heads(word(doc, "killed"))) == []

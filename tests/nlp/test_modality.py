@@ -31,6 +31,7 @@ def verb(nlp: Language, sentence: str, text: str) -> Token:
         ("Iran will attack Iraq if Baghdad expels Iranian diplomats.", "expels", "hypothetical"),
         ("Iran did not expel Iraqi diplomats.", "expel", "denied"),
         ("Iran failed to reach an agreement with Iraq.", "reach", "denied"),
+        ("The decision by Iran to expel Iraqi diplomats angered Baghdad.", "expel", "planned"),
     ],
 )
 def test_modality_of_the_verb(nlp: Language, sentence: str, trigger: str, modality: str) -> None:

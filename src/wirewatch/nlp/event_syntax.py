@@ -149,6 +149,8 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
                         ),
                         None,
                     )
+                if owner is None and infinitive_of(token):  # "an offer by Egypt to mediate"
+                    owner = next(_by_agents(head), None)
                 if owner is not None:
                     yield owner  # "Russia's plan to acquire"
                     break
@@ -170,6 +172,13 @@ def subject_heads(trigger: Token) -> Iterator[Token]:
         break
     if pronoun is not None:
         yield pronoun
+
+
+def _by_agents(noun: Token) -> Iterator[Token]:
+    """Who a noun's act is by: "the decision by the United States", "an attempt by rebels"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _participle(verb: Token) -> bool:

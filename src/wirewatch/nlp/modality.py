@@ -25,6 +25,10 @@ PLANNING = frozenset(
         "expect",
         "try",
         "attempt",
+        "decision",  # "the decision by the United States to withdraw": not yet done
+        "bid",
+        "effort",
+        "intention",
         "decide",
         "mean",
         "propose",
