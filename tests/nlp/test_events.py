@@ -1191,5 +1191,9 @@ def test_those_a_statement_says_were_arrested_were_arrested_by_the_authority_spe
         "A spokesperson for the Indonesian National Police confirmed that two suspects were arrested."
     )
     assert [(e.source.code, e.code) for e in found] == [("IDNCOP", "173")]
-    # officials who say officers were stabbed did not stab them
+    # officials who say officers were stabbed, or runways destroyed, did not do it
     assert events("Kenyan officials said three officers were stabbed with a kitchen knife.") == []
+    assert (
+        events('The Egyptian foreign minister said: "The Benghazi airport runways have been destroyed."')
+        == []
+    )

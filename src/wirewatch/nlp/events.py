@@ -421,9 +421,9 @@ class EventExtractor(ActorFinder):
         sources = self._sources(trigger, statements, reported_by)
         if not sources and entry.code[:2] == "17" and is_passive(trigger):
             # "was arrested in Lebanon"; "two suspects were arrested, police said"
-            sources = self._authority_of_place(trigger) or self._authority_speaking(
-                doc, statements, reported_by
-            )
+            sources = self._authority_of_place(trigger)
+            if not sources and entry.code[:3] in _ARRESTS:
+                sources = self._authority_speaking(doc, statements, reported_by)
         if not sources:
             return
         targets = self._targets(trigger, entry)
@@ -623,6 +623,9 @@ class EventExtractor(ActorFinder):
 _LETTING_IN = frozenset({"043", "086"})
 
 
+# Arrests, bans and expulsions: what an authority that reports them has done itself
+# ("the runways have been destroyed", said a minister, is not).
+_ARRESTS = frozenset({"172", "173", "174"})
 # Sectors that arrest and detain (see EventExtractor._authority_speaking).
 _AUTHORITIES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY"})
 # Verbs whose act on something is one of arms: workers strike (143), warplanes strike targets.
