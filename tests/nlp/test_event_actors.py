@@ -61,3 +61,20 @@ def test_a_state_coercing_with_no_one_named_coerces_its_own(nlp: Language, finde
 def test_every_actor_of_a_list_is_a_target(nlp: Language, finder: ActorFinder) -> None:
     trigger = verb(nlp, "Russia restored ties with Iran, Syria and Turkey.", "restored")
     assert codes(finder._nearest_other(trigger, finder._sources(trigger, [], None))) == ["IRN", "SYR", "TUR"]
+
+
+def test_its_is_another_actors_named_before_when_not_the_actors_own(
+    nlp: Language, finder: ActorFinder
+) -> None:
+    doc = nlp("Iran threatened Iraq after Baghdad expelled its diplomats.")
+    trigger = next(t for t in doc if t.text == "expelled")
+    entry = finder._entry(trigger)
+    found = finder._possessor_named_before(trigger, entry, finder._sources(trigger, [], None))
+    assert [(a.text, a.code) for a in found] == [("its", "IRN")]
+    # "Russia recalled its ambassador": its own
+    trigger = verb(nlp, "Russia recalled its ambassador.", "recalled")
+    entry = finder._entry(trigger)
+    assert (
+        entry is None
+        or finder._possessor_named_before(trigger, entry, finder._sources(trigger, [], None)) == []
+    )

@@ -160,6 +160,30 @@ class ActorFinder:
                 return found[:1]
         return []
 
+    def _possessor_named_before(
+        self, trigger: Token, entry: VerbEntry, sources: list[CodedActor]
+    ) -> list[CodedActor]:
+        """Whose "its" or "their" the thing acted on is, when not the actor's own: the
+        nearest actor of another country named before it in the sentence ("Iran threatened
+        Iraq after Baghdad expelled its diplomats": Iran's). Coded on the pronoun's words."""
+        token = role_token(trigger, (*entry.target, *entry.object), passive=is_passive(trigger))
+        own = (
+            next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNING), None)
+            if token
+            else None
+        )
+        if own is None:
+            return []
+        countries = {s.code[:3] for s in sources}
+        subjects = {t.i for h in subject_heads(trigger) for t in h.subtree}
+        for word in reversed(own.sent[: own.i - own.sent.start]):
+            if word.i in subjects or word.pos_ not in ("PROPN", "NOUN") or word.dep_ == "compound":
+                continue
+            found = [a for a in code_actors(word, self.actors) if a.code[:3] not in countries]
+            if found:
+                return [CodedActor(own.text, own.idx, own.idx + len(own), found[0].code)]
+        return []
+
     def _placed_target(self, trigger: Token, token: Token) -> list[CodedActor]:
         """A role acted on without its country belongs to the country the act happens in
         ("killed five police officers in Kabul": AFGCOP); with no place, it stays unknown."""

@@ -474,6 +474,8 @@ class EventExtractor(ActorFinder):
             targets = self._at_home(trigger, code, sources)  # "arresting political opponents"
         if not targets and reported_by is not None:
             targets = self._speakers_target(trigger, entry, statements[reported_by], sources)
+        if not targets:
+            targets = self._possessor_named_before(trigger, entry, sources)
         if not targets and entry.targeted:
             return  # "spoke with reporters", "stood by its decision"
         modality = modality_of(trigger, planned_verb=entry.planned)
