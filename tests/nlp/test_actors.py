@@ -645,3 +645,15 @@ def test_a_role_of_an_organisation_the_lexicon_does_not_know(
 )
 def test_a_country_and_its_institution_are_one_actor(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("Rebels in Chechnya attacked a convoy.", "Rebels", ["RUSREB"]),
+        ("Gunmen in the Niger Delta attacked a pipeline.", "Gunmen", ["NGAUAF"]),
+        ("Militants in Aceh attacked a police post.", "Militants", ["IDNREB"]),
+    ],
+)
+def test_a_region_of_one_country_places_its_actors(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected

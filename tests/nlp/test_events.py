@@ -819,7 +819,7 @@ def test_declining_to_comment_is_no_rejection(events: Callable[..., list[Event]]
         ("Turkey lambasted Sweden for harbouring militants.", ("TUR", "SWE", "111")),
         ("Jamaica extradited the suspect to the United States.", ("JAM", "USA", "063")),
         ("The Yemeni government is battling Houthi rebels in the north.", ("YEMGOV", "YEMREB", "190")),
-        ("Russia annexed Crimea in 2014.", ("RUS", None, "192")),
+        ("Russia annexed Crimea in 2014.", ("RUS", "UKR", "192")),  # Crimea is a region of Ukraine
         ("Britain pushed for sanctions against Iran.", ("GBR", "IRN", "100")),
         ("Japan contributed a million dollars to Indonesia.", ("JPN", "IDN", "071")),
         ("Russia encouraged Hamas to attend the talks.", ("RUS", "PSEREB", "020")),
