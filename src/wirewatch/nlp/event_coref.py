@@ -7,7 +7,7 @@ do the act, and takes its code from the fuller mention.
 
 People come from the speaker resolver (``doc._.wirewatch_people``), which has already
 matched surnames to full names and read genders for its own pronouns. Organisations and
-countries have no such list: "it" or "they" opening a clause stands for the subject of
+countries have no such list: "it" or "they" opening a sentence stands for the subject of
 the sentence before, the way a reader takes it.
 """
 
