@@ -657,3 +657,14 @@ def test_a_country_and_its_institution_are_one_actor(nlp, lexicon, sentence, hea
 )
 def test_a_region_of_one_country_places_its_actors(nlp, lexicon, sentence, head, expected):
     assert codes(nlp, lexicon, sentence, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("South Sudanese troops attacked the rebels.", "troops", ["SSDMIL"]),  # not Sudan's
+        ("Azeri forces shelled the village.", "forces", ["AZEMIL"]),
+    ],
+)
+def test_demonyms_of_younger_or_smaller_countries(nlp, lexicon, sentence, head, expected):
+    assert codes(nlp, lexicon, sentence, head) == expected
