@@ -152,13 +152,21 @@ class ActorFinder:
         if pronoun.pos_ != "PRON" or pronoun.lower_ not in _OBJECT_PRONOUNS:
             return []
         subjects = {t.i for h in subject_heads(pronoun.head) for t in h.subtree}
-        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
-            if token.i in subjects or token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
+        found = self._named_before_in_sentence(pronoun, subjects, set())
+        return [found] if found is not None else []
+
+    def _named_before_in_sentence(
+        self, word: Token, skipped: set[int], countries: set[str]
+    ) -> CodedActor | None:
+        """The nearest actor named before ``word`` in its sentence, outside the tokens
+        ``skipped`` (a clause's subject) and of none of ``countries``."""
+        for token in reversed(word.sent[: word.i - word.sent.start]):
+            if token.i in skipped or token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
                 continue
-            found = code_actors(token, self.actors)
+            found = [a for a in code_actors(token, self.actors) if a.code[:3] not in countries]
             if found:
-                return found[:1]
-        return []
+                return found[0]
+        return None
 
     def _possessor_named_before(
         self, trigger: Token, entry: VerbEntry, sources: list[CodedActor]
@@ -166,23 +174,12 @@ class ActorFinder:
         """Whose "its" or "their" the thing acted on is, when not the actor's own: the
         nearest actor of another country named before it in the sentence ("Iran threatened
         Iraq after Baghdad expelled its diplomats": Iran's). Coded on the pronoun's words."""
-        token = role_token(trigger, (*entry.target, *entry.object), passive=is_passive(trigger))
-        own = (
-            next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNING), None)
-            if token
-            else None
-        )
+        own = _owning_pronoun(trigger, (*entry.target, *entry.object))
         if own is None:
             return []
-        countries = {s.code[:3] for s in sources}
         subjects = {t.i for h in subject_heads(trigger) for t in h.subtree}
-        for word in reversed(own.sent[: own.i - own.sent.start]):
-            if word.i in subjects or word.pos_ not in ("PROPN", "NOUN") or word.dep_ == "compound":
-                continue
-            found = [a for a in code_actors(word, self.actors) if a.code[:3] not in countries]
-            if found:
-                return [CodedActor(own.text, own.idx, own.idx + len(own), found[0].code)]
-        return []
+        found = self._named_before_in_sentence(own, subjects, {s.code[:3] for s in sources})
+        return [CodedActor(own.text, own.idx, own.idx + len(own), found.code)] if found is not None else []
 
     def _placed_target(self, trigger: Token, token: Token) -> list[CodedActor]:
         """A role acted on without its country belongs to the country the act happens in
@@ -255,10 +252,7 @@ class ActorFinder:
     ) -> list[CodedActor]:
         """What a speaker calls its own, acted on by another: the speaker's ("Pakistan said
         Indian troops attacked its posts": PAK)."""
-        token = role_token(trigger, entry.target, passive=is_passive(trigger))
-        if token is None:
-            return []
-        own = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNING), None)
+        own = _owning_pronoun(trigger, entry.target)
         if own is None:
             return []
         speaker = self._speaker_actor(own, statement)
@@ -429,3 +423,11 @@ def _home(sources: list[CodedActor]) -> list[CodedActor]:
         # the state coerces its own people: "declared a state of siege, arresting opponents"
         return [CodedActor("", -1, -1, country)]
     return [CodedActor("", -1, -1, f"{country}GOV")]
+
+
+def _owning_pronoun(trigger: Token, roles: tuple[str, ...]) -> Token | None:
+    """The "its", "their" or "our" of what the verb acts on ("attacked its posts")."""
+    acted_on = role_token(trigger, roles, passive=is_passive(trigger))
+    if acted_on is None:
+        return None
+    return next((c for c in acted_on.children if c.dep_ == "poss" and c.lower_ in _OWNING), None)

@@ -684,13 +684,14 @@ _HALTED_ROLES = ("n:with", "n:between", "n:to", "n:for", "with", "to", "dative")
 def _by_aircraft(trigger: Token) -> bool:
     """Whether those who act are aircraft ("Soviet aircraft including helicopter gunships
     killed", "Israeli warplanes struck", "the air force bombed")."""
-    for head in subject_heads(trigger):
-        words = {
-            head.lemma_.lower(),
-            *(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")),
-        }
-        return bool(words & _AIRCRAFT) or (head.lemma_.lower() == "force" and "air" in words)
-    return False
+    head = next(subject_heads(trigger), None)
+    if head is None:
+        return False
+    words = {
+        head.lemma_.lower(),
+        *(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")),
+    }
+    return bool(words & _AIRCRAFT) or (head.lemma_.lower() == "force" and "air" in words)
 
 
 def _mark_principal(sent: Span, events: list[EventRecord]) -> list[EventRecord]:
